@@ -1,0 +1,76 @@
+import path from 'node:path';
+import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
+import { HelpCenterReader } from './articles/help-center-reader.ts';
+import { ViewCounter } from './articles/view-counter.ts';
+import type { Config } from './config.ts';
+import { connectDatabase, type Database } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { EventBus } from './events.ts';
+import type { Logger } from './logger.ts';
+import { initModels } from './models/index.ts';
+import { SettingsReader } from './settings.ts';
+
+/**
+ * The domain layer as one object: what pages, API routes and socket handlers are given. Stateful pieces
+ * (the pool, caches, counters) live here once per process; transports receive this object instead of
+ * importing the modules, so Astro's server bundle never holds a second copy of them.
+ */
+export interface Core {
+  config: Config;
+  logger: Logger;
+  events: EventBus;
+  helpCenter: HelpCenterReader;
+  settings: SettingsReader;
+  views: ViewCounter;
+  /** Absolute path of processed images (`/media/*`). */
+  mediaDir: string;
+  importArticles(dir?: string): Promise<ImportReport>;
+  /** True when the database answers. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Connects (starting embedded PostgreSQL if needed), migrates and wires the domain services. */
+export async function createCore(config: Config, logger: Logger): Promise<Core> {
+  const database: Database = await connectDatabase(config, logger);
+  try {
+    await migrateToLatest(database.sequelize, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  initModels(database.sequelize);
+  const events = new EventBus();
+  const views = new ViewCounter(database.sequelize, logger);
+  const mediaDir = path.join(config.dataDir, 'media');
+
+  return {
+    config,
+    logger,
+    events,
+    helpCenter: new HelpCenterReader(events),
+    settings: new SettingsReader(events),
+    views,
+    mediaDir,
+    importArticles: (dir = config.articlesDir) => articleImporter({ sequelize: database.sequelize, events, logger, dir, mediaDir }),
+    async isReady() {
+      try {
+        await database.sequelize.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await views.close();
+      await database.close();
+    },
+  };
+}
+
+/** Logs an import report: a summary line, then one line per problem. */
+export function logImportReport(logger: Logger, report: ImportReport): void {
+  const { root, files, created, updated, unchanged, unpublished, durationMs, problems } = report;
+  logger.info({ root, files, created, updated, unchanged, unpublished, problems: problems.length, durationMs }, 'articles imported');
+  for (const problem of problems) logger.warn(`import: ${problem}`);
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value), 'not a postgres:// URL');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const port = z.coerce
+  .number({ message: 'not a number' })
+  .int('not a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+/** Every environment variable Deflect reads, with its default. The README's configuration table mirrors it. */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: port.default(4321),
+  HOST: z.string().min(1).default('localhost'),
+  PUBLIC_URL: z.url({ message: 'not an absolute URL such as https://help.example.com' }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: postgresUrl.optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  ARTICLES_DIR: z.string().min(1).default('articles'),
+  IMPORT_ON_START: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Resolved configuration: paths absolute, the public origin known. */
+export interface Config extends Omit<Environment, 'PUBLIC_URL'> {
+  PUBLIC_URL: string;
+  /** Absolute path of DATA_DIR. */
+  dataDir: string;
+  /** Absolute path of ARTICLES_DIR. */
+  articlesDir: string;
+}
+
+/** Thrown when the environment is invalid; its message lists one line per variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the configuration. Errors name the variable and say what is wrong,
+ * e.g. "DATABASE_URL: not a postgres:// URL".
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  const publicHost = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
+  return {
+    ...values,
+    PUBLIC_URL: (values.PUBLIC_URL ?? `http://${publicHost}:${values.PORT}`).replace(/\/+$/, ''),
+    dataDir: path.resolve(cwd, values.DATA_DIR),
+    articlesDir: path.resolve(cwd, values.ARTICLES_DIR),
+  };
+}
+
+/** An exported-but-empty variable (`DATABASE_URL=`) means "not set", as shells and .env files intend. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

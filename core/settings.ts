@@ -1,0 +1,46 @@
+import type { EventBus } from './events.ts';
+import { Locale, Settings } from './models/index.ts';
+
+export interface LocaleView {
+  code: string;
+  name: string;
+}
+
+/** Site-wide settings as pages use them. */
+export interface SiteSettings {
+  siteName: string;
+  logoUrl: string | null;
+  accentColor: string;
+  defaultLocale: string;
+  locales: LocaleView[];
+}
+
+/** Reads settings once and keeps them until a `settings.changed` event. */
+export class SettingsReader {
+  #current: Promise<SiteSettings> | undefined;
+
+  constructor(events: EventBus) {
+    events.on('settings.changed', () => {
+      this.#current = undefined;
+    });
+  }
+
+  get(): Promise<SiteSettings> {
+    this.#current ??= this.#load();
+    this.#current.catch(() => {
+      this.#current = undefined;
+    });
+    return this.#current;
+  }
+
+  async #load(): Promise<SiteSettings> {
+    const [settings, locales] = await Promise.all([Settings.findByPk(1, { rejectOnEmpty: true }), Locale.findAll({ order: [['position', 'ASC']] })]);
+    return {
+      siteName: settings.siteName,
+      logoUrl: settings.logoUrl,
+      accentColor: settings.accentColor,
+      defaultLocale: settings.defaultLocale,
+      locales: locales.map((locale) => ({ code: locale.code, name: locale.name })),
+    };
+  }
+}

@@ -1,0 +1,14 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The domain layer, handed over by the server (never imported by pages: see core/app.ts). */
+    core: import('../core/app.ts').Core;
+    /** Full-page cache for anonymous help-center pages; absent in development. */
+    pageCache?: import('./server/page-cache.ts').PageCache;
+    site: import('../core/settings.ts').SiteSettings;
+    /** Locale of the current page (the URL's first segment, or the default). */
+    locale: string;
+    t: import('./i18n/translate.ts').Translate;
+  }
+}
