@@ -30,9 +30,7 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info(`Deflect is running at ${config.PUBLIC_URL.replace(`:${config.PORT}`, `:${port}`)}`);
+  logger.info(`Deflect is running at ${config.PUBLIC_URL}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -75,7 +75,8 @@ export function containerColumn(lines: readonly string[], start: number): number
     const line = lines[i] ?? '';
     if (line.trim() === '' || indentWidth(line) >= fenceIndent) continue;
     const item = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)/.exec(line);
-    return item ? indentWidth(item[0]) : indentWidth(line);
+    // The item's content starts after its marker and the spaces that follow it.
+    return item ? item[0].replace(/\t/g, '    ').length : indentWidth(line);
   }
   return 0;
 }
@@ -96,9 +97,9 @@ function indentWidth(line: string): number {
   return width;
 }
 
-/** Puts the stored code back. */
+/** Puts the stored code back (a stored line may itself hold an escaped literal sentinel). */
 export function restoreCode(text: string, store: CodeStore): string {
-  return text.replace(PLACEHOLDER, (_, index: string) => store[Number(index)] ?? '');
+  return text.replace(PLACEHOLDER, (_, index: string) => restoreCode(store[Number(index)] ?? '', store));
 }
 
 /**
@@ -170,7 +171,7 @@ function protectInline(paragraph: string, hold: (raw: string) => string): string
   }
   out += paragraph.slice(i);
   return out.replace(/\{formula\}(.*?)\{\/formula\}/g, (_, formula: string) => {
-    const ticks = '`'.repeat(longestRun(formula, '`') + 1);
+    const ticks = '`'.repeat(longestBacktickRun(formula) + 1);
     return hold(`${ticks} ${formula.trim()} ${ticks}`);
   });
 }
@@ -209,12 +210,12 @@ function isEscaped(text: string, at: number): boolean {
   return count % 2 === 1;
 }
 
-function longestRun(text: string, char: string): number {
+function longestBacktickRun(text: string): number {
   let longest = 0;
-  for (const match of text.matchAll(new RegExp(`\\${char}+`, 'g'))) longest = Math.max(longest, match[0].length);
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   return longest;
 }
 
 function fenceFor(body: string): string {
-  return '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  return '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
 }

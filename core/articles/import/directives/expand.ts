@@ -1,7 +1,7 @@
 /**
  * The per-file steps: everything that depends on which file a piece of text came from (its path, its
  * include tags). The article and each include go through `expandFile`; the page-wide steps run later
- * on the spliced result (see render.ts).
+ * on the spliced result (see page.ts).
  */
 import { protectCode, stripHtmlComments, type CodeStore } from './code.ts';
 import { resolveLinks, resolveSourcePath } from './links.ts';

@@ -153,7 +153,7 @@ export function buildTree(text: string, names: ReadonlySet<string>, report: (pro
       stack.push({ node, children: node.children });
       continue;
     }
-    const depth = findLastIndex(stack, (entry) => entry.node?.open.name === token.name);
+    const depth = stack.findLastIndex((entry) => entry.node?.open.name === token.name);
     const target = stack[depth]?.node;
     if (depth < 1 || !target) {
       report(`unmatched {/${token.name}}`);
@@ -165,14 +165,6 @@ export function buildTree(text: string, names: ReadonlySet<string>, report: (pro
   }
   if (pos < text.length) current().push(text.slice(pos));
   return top;
-}
-
-function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i];
-    if (item !== undefined && test(item)) return i;
-  }
-  return -1;
 }
 
 function matchName(text: string, at: number): string | undefined {

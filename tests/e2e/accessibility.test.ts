@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+const pages = ['/en', '/en/billing', '/en/account/reset-password', '/en/missing-page', '/ru', '/ru/billing', '/ru/settings/notifications', '/ru/missing-page'];
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it.each(pages)('%s has no violations', async (path) => {
+    const context = await browser.newContext(); // axe needs a context it can open helper pages in
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('offers a skip link that moves focus to the main content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/account/reset-password`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
