@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Sequelize } from 'sequelize';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
@@ -6,6 +7,7 @@ import type { Config } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { EventBus } from './events.ts';
+import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
@@ -17,6 +19,8 @@ import { SettingsReader } from './settings.ts';
  */
 export interface Core {
   config: Config;
+  /** The connection pool, for modules of the domain layer that run their own queries (search log). */
+  sequelize: Sequelize;
   logger: Logger;
   events: EventBus;
   helpCenter: HelpCenterReader;
@@ -42,10 +46,13 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
   initModels(database.sequelize);
   const events = new EventBus();
   const views = new ViewCounter(database.sequelize, logger);
+  const relay = new EventsRelay(database.url, events, logger);
+  await relay.start();
   const mediaDir = path.join(config.dataDir, 'media');
 
   return {
     config,
+    sequelize: database.sequelize,
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
@@ -62,6 +69,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
       }
     },
     async close() {
+      await relay.close();
       await views.close();
       await database.close();
     },

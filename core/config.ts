@@ -26,6 +26,10 @@ const environmentSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   ARTICLES_DIR: z.string().min(1).default('articles'),
   IMPORT_ON_START: booleanFlag.default(true),
+  MEILISEARCH_URL: z.url({ message: 'not a URL such as http://localhost:7700' }).optional(),
+  MEILISEARCH_KEY: z.string().min(1).optional(),
+  MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('deflect'),
+  SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });

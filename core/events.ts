@@ -3,10 +3,18 @@ import { EventEmitter } from 'node:events';
 /** Domain events and their payloads. Emitted only after the transaction that caused them commits. */
 export interface DomainEvents {
   /** Articles or collections changed: caches of rendered pages are stale. */
-  'content.changed': { articleIds: number[]; reason: 'import' | 'edit' };
+  'content.changed': { articleIds: number[]; reason: 'import' | 'edit' | 'resync' } & Relayed;
   /** Branding or locales changed. */
-  'settings.changed': Record<string, never>;
+  'settings.changed': Relayed;
 }
+
+/** Events that arrive from another instance (see events-relay.ts) are marked so they are not sent back. */
+export interface Relayed {
+  remote?: boolean;
+}
+
+/** Events every instance must see: they invalidate per-process caches. */
+export const RELAYED_EVENTS = ['content.changed', 'settings.changed'] as const satisfies ReadonlyArray<keyof DomainEvents>;
 
 /** A typed, in-process event bus. Listeners run synchronously and must not throw into the emitter. */
 export class EventBus {

@@ -4,6 +4,7 @@ declare namespace App {
   interface Locals {
     /** The domain layer, handed over by the server (never imported by pages: see core/app.ts). */
     core: import('../core/app.ts').Core;
+    search: import('../search/search-service.ts').SearchService;
     /** Full-page cache for anonymous help-center pages; absent in development. */
     pageCache?: import('./server/page-cache.ts').PageCache;
     site: import('../core/settings.ts').SiteSettings;

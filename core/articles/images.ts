@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /** Limits that keep a decompression bomb or a huge upload from exhausting memory. */
 export const IMAGE_LIMITS = { maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 } as const;
@@ -40,7 +40,7 @@ export class ImageRejectedError extends Error {
 export async function processImage(input: Buffer, mediaDir: string, widths: readonly number[] = ARTICLE_IMAGE_WIDTHS): Promise<ProcessedImage> {
   if (input.byteLength > IMAGE_LIMITS.maxBytes) throw new ImageRejectedError(`image is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB`);
   const decoderOptions = { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'error' } as const;
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(input, decoderOptions).metadata();
   } catch {

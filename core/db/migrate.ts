@@ -2,12 +2,16 @@ import type { QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Logger } from '../logger.ts';
 import * as helpCenter from './migrations/0001-help-center.ts';
+import * as searchLog from './migrations/0002-search-log.ts';
 
 /**
  * Migrations in order. Listed explicitly (not globbed) so they survive bundling and a missing file is a
  * type error rather than a silently skipped step.
  */
-const migrations = [{ name: '0001-help-center', ...helpCenter }];
+const migrations = [
+  { name: '0001-help-center', ...helpCenter },
+  { name: '0002-search-log', ...searchLog },
+];
 
 /** Builds the migrator over the `migrations_meta` table (umzug's SequelizeStorage). */
 export function createMigrator(sequelize: Sequelize, logger: Logger): Umzug<QueryInterface> {

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../../core/config.ts';
-import { PageCache } from './page-cache.ts';
-import { startCore } from './start-core.ts';
+import { PageCache, serveCachedPage } from './page-cache.ts';
+import { startApp } from './start-app.ts';
 import { createStaticFiles } from './static-files.ts';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void, locals: object) => Promise<void>;
@@ -14,7 +14,8 @@ type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: () => void
  * to this same server.
  */
 async function main(): Promise<void> {
-  const core = await startCore();
+  const app = await startApp();
+  const { core, search } = app;
   const { config, logger } = core;
   const distDir = path.resolve('dist');
   const { handler } = (await import(pathToFileURL(path.join(distDir, 'server', 'entry.mjs')).href)) as { handler: AstroHandler };
@@ -24,8 +25,9 @@ async function main(): Promise<void> {
   core.events.on('settings.changed', () => pageCache.clear());
 
   const server = createServer((req, res) => {
+    if (serveCachedPage(req, res, pageCache, (id) => core.views.record(id))) return;
     staticFiles(req, res, () => {
-      void handler(req, res, () => notFound(res), { core, pageCache });
+      void handler(req, res, () => notFound(res), { core, search, pageCache });
     });
   });
   server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
@@ -42,10 +44,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     forced.unref();
-    server.close();
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.on('close', resolve));
-    await core.close();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections become idle as their last response finishes: close them as they do.
+    const reaper = setInterval(() => server.closeIdleConnections(), 50);
+    await closed;
+    clearInterval(reaper);
+    await app.close();
     logger.info('stopped');
     process.exit(0);
   };

@@ -13,10 +13,16 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the built server on a fresh database. Requires `npm run build` first (npm test does it). */
+/** Starts the built server on a fresh test database. Requires `npm run build` first (npm test does it). */
 export async function startServerProcess(overrides: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  // The "running at" line is logged at info level; the test environment defaults to warn.
+  return spawnServer({ ...(await createTestEnvironment()), LOG_LEVEL: 'info', ...overrides });
+}
+
+/** Starts the built server with the given environment on a free port on loopback. */
+export async function spawnServer(overrides: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = String(await freePort());
-  const env = { ...process.env, ...(await createTestEnvironment()), PORT: port, HOST: '127.0.0.1', ARTICLES_DIR: path.resolve('articles'), LOG_LEVEL: 'info', ...overrides };
+  const env = { ...process.env, PORT: port, HOST: '127.0.0.1', ARTICLES_DIR: path.resolve('articles'), LOG_LEVEL: 'info', ...overrides };
   const child = spawn(process.execPath, ['--import', 'tsx', 'site/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -50,7 +56,7 @@ export async function startServerProcess(overrides: NodeJS.ProcessEnv = {}): Pro
 }
 
 /** A port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it';
 import markdownItAnchor from 'markdown-it-anchor';
 import type { TocEntry } from '../../models/article.ts';
 import { slugifyHeading } from './slugify-heading.ts';
@@ -40,14 +40,15 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   return { html, toc: env.toc };
 }
 
-interface RenderEnv {
+// A type alias (not an interface) so it fits markdown-it's index-signature `env` type.
+type RenderEnv = {
   options: RenderOptions;
   toc: TocEntry[];
-}
+};
 
 const renderer = createRenderer();
 
-function createRenderer(): MarkdownIt {
+function createRenderer(): MarkdownItInstance {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.use(markdownItAnchor, {
     level: [2, 3],
@@ -56,10 +57,10 @@ function createRenderer(): MarkdownIt {
   });
   // Runs after the anchor rule has given every h2/h3 its id: the table of contents reads them back.
   md.core.ruler.push('collect_toc', (state) => {
-    const env = state.env as RenderEnv;
+    const env = state.env as unknown as RenderEnv;
     state.tokens.forEach((token, index) => {
       if (token.type !== 'heading_open' || (token.tag !== 'h2' && token.tag !== 'h3')) return;
-      const id = token.attrGet('id');
+      const id = attr(token, 'id');
       const text = state.tokens[index + 1]?.children?.map((child) => child.content).join('') ?? '';
       if (id) env.toc.push({ level: token.tag === 'h2' ? 2 : 3, id, text });
     });
@@ -68,16 +69,17 @@ function createRenderer(): MarkdownIt {
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
   md.renderer.rules.link_open = (tokens, i, options, env, self) => {
     const token = tokens[i]!;
-    const href = token.attrGet('href') ?? '';
+    const href = attr(token, 'href') ?? '';
     if (/^https?:\/\//i.test(href)) token.attrSet('rel', 'noopener noreferrer nofollow');
     return defaultLinkOpen(tokens, i, options, env, self);
   };
 
-  md.renderer.rules.image = (tokens, i, _options, env: RenderEnv) => {
+  md.renderer.rules.image = (tokens, i, _options, rawEnv) => {
+    const env = rawEnv as unknown as RenderEnv;
     const token = tokens[i]!;
-    const src = token.attrGet('src') ?? '';
+    const src = attr(token, 'src') ?? '';
     const alt = md.utils.escapeHtml(token.content);
-    const title = token.attrGet('title');
+    const title = attr(token, 'title');
     const titleAttr = title ? ` title="${md.utils.escapeHtml(title)}"` : '';
     const known = env.options.image?.(src);
     if (!known) return `<img src="${md.utils.escapeHtml(src)}" alt="${alt}"${titleAttr} loading="lazy" decoding="async">`;
@@ -97,4 +99,10 @@ function createRenderer(): MarkdownIt {
   md.renderer.rules.fence = (tokens, i, options, env, self) =>
     defaultFence(tokens, i, options, env, self).replace(/^<pre>/, '<pre tabindex="0">');
   return md;
+}
+
+/** Token attributes are strings in practice; the typings allow numbers too. */
+function attr(token: Token, name: string): string | undefined {
+  const value = token.attrGet(name);
+  return value === null ? undefined : String(value);
 }

@@ -1,0 +1,31 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+
+/** One settled search episode of an anonymous visitor session (see search/search-log.ts). */
+export class SearchQuery extends Model<InferAttributes<SearchQuery>, InferCreationAttributes<SearchQuery>> {
+  declare id: CreationOptional<string>;
+  declare sessionId: string;
+  declare locale: string;
+  declare query: string;
+  declare resultCount: number;
+  declare clickedArticleId: number | null;
+  declare clickedPosition: number | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): void {
+    SearchQuery.init(
+      {
+        id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+        sessionId: { type: DataTypes.UUID, allowNull: false },
+        locale: { type: DataTypes.STRING(8), allowNull: false },
+        query: { type: DataTypes.STRING(200), allowNull: false },
+        resultCount: { type: DataTypes.INTEGER, allowNull: false },
+        clickedArticleId: { type: DataTypes.INTEGER, allowNull: true },
+        clickedPosition: { type: DataTypes.INTEGER, allowNull: true },
+        createdAt: DataTypes.DATE,
+        updatedAt: DataTypes.DATE,
+      },
+      { sequelize, tableName: 'search_queries', underscored: true },
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import type { Query } from 'minisearch';
+import { normalize, stem, tokenize } from '../text/analyze.ts';
+
+/** Fields of the embedded index with their weight: title matches outrank body matches. */
+export const FIELD_BOOSTS = { title: 5, headings: 3, tags: 2.5, description: 2, body: 1 } as const;
+export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD_BOOSTS>;
+/** Boost of matches found only through the stemmed field (word forms). */
+export const STEM_BOOST = 1.5;
+
+/** Typos allowed by word length, as Meilisearch does: none under 5 letters, 1 from 5, 2 from 9. */
+export function typoBudget(word: string): number {
+  if (word.length >= 9) return 2;
+  return word.length >= 5 ? 1 : 0;
+}
+
+export interface QueryPlan {
+  /** Words that must all match (after stop words), in order; the last one is a prefix. */
+  words: string[];
+  /** Builds the MiniSearch query requiring all of `words` (or fewer, when relaxing). */
+  build(words: string[]): Query;
+  /** The query as typed, normalized, for the exact-phrase bonus. */
+  phrase: string;
+}
+
+/**
+ * Turns what the visitor typed into a MiniSearch query tree. Each word must match (AND), through any of:
+ * the word itself in the text fields (typo-tolerant, prefix for the last word as they are still typing),
+ * its Snowball stem in the stemmed field (other word forms; stems of 5+ letters also match longer stems,
+ * so "настроить" → "настро" finds "настройка" → "настройк"), or a synonym.
+ */
+export function planQuery(input: string, locale: string, synonymGroups: string[][], stopWords: ReadonlySet<string>): QueryPlan {
+  const all = tokenize(input);
+  const meaningful = all.filter((word) => !stopWords.has(word));
+  const words = meaningful.length > 0 ? meaningful : all;
+  const phrase = normalize(input).replace(/\s+/g, ' ').trim();
+
+  const build = (chosen: string[]): Query => ({
+    combineWith: 'AND',
+    queries: chosen.map((word, index) => wordQuery(word, index === chosen.length - 1 && index === words.length - 1, locale, synonymGroups)),
+  });
+  return { words, build, phrase };
+}
+
+function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGroups: string[][]): Query {
+  const alternatives: Query[] = [
+    { queries: [word], fields: TEXT_FIELDS, fuzzy: typoBudget(word) || false, prefix: isLastTyped, combineWith: 'OR' },
+    stemQuery([word], locale),
+  ];
+  // A synonym matches in any of its word forms ("invoice" → "bills"), but exactly: no typos, no prefix.
+  for (const synonym of synonymsOf(word, synonymGroups)) alternatives.push(stemQuery(tokenize(synonym), locale));
+  return { combineWith: 'OR', queries: alternatives };
+}
+
+function stemQuery(words: string[], locale: string): Query {
+  return { combineWith: 'AND', queries: words.map((w) => stem(w, locale)), fields: ['stems'], prefix: (term: string) => term.length >= 5, fuzzy: false };
+}
+
+/** Other members of every group that contains the word (single-word members match words; phrases match too). */
+function synonymsOf(word: string, groups: string[][]): string[] {
+  return groups.filter((group) => group.some((member) => normalize(member) === word)).flatMap((group) => group.filter((member) => normalize(member) !== word));
+}

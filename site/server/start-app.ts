@@ -1,0 +1,31 @@
+import { createCore, logImportReport, type Core } from '../../core/app.ts';
+import { loadConfig } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
+import { startSearch, type SearchService } from '../../search/search-service.ts';
+
+/** What every request is given (`Astro.locals`), created once per process. */
+export interface App {
+  core: Core;
+  search: SearchService;
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the configuration, starts the domain layer, imports the articles folder and starts search, as
+ * both servers (production and `npm run dev`) do.
+ */
+export async function startApp(overrides: NodeJS.ProcessEnv = {}): Promise<App> {
+  const config = loadConfig({ ...process.env, ...overrides });
+  const logger = createLogger(config.LOG_LEVEL);
+  const core = await createCore(config, logger);
+  if (config.IMPORT_ON_START) logImportReport(logger, await core.importArticles());
+  const search = await startSearch(core);
+  return {
+    core,
+    search,
+    async close() {
+      await search.close();
+      await core.close();
+    },
+  };
+}
