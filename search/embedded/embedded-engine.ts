@@ -1,22 +1,25 @@
-import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchSettings } from '../engine.ts';
-import { normalize, stemmedText, tokenize } from '../text/analyze.ts';
-import { cropAround, highlightAll, matcherFor } from '../text/snippet.ts';
-import { FIELD_BOOSTS, planQuery, STEM_BOOST, TEXT_FIELDS } from './query-plan.ts';
-
-/** What one MiniSearch index holds per document: the text fields plus the stems of all of them. */
-interface IndexedDocument {
-  id: number;
-  title: string;
-  headings: string;
-  tags: string;
-  description: string;
-  body: string;
-  stems: string;
-}
+import type { SearchResult as MiniSearchResult } from 'minisearch';
+import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from '../engine.ts';
+import { normalize, normalizeWord } from '../text/analyze.ts';
+import { cropAround, highlightAll, opening } from '../text/snippet.ts';
+import { LocaleIndex } from './locale-index.ts';
+import { FIELD_BOOSTS, MIN_BODY_PREFIX_LENGTH, planQuery, STEM_BOOST } from './query-plan.ts';
 
 /** Candidates re-ranked for the exact-phrase bonus; beyond them MiniSearch's order stands. */
 const RERANK_WINDOW = 100;
+/**
+ * Characters of a body searched for an exact phrase and cut into a snippet: the opening of an article is
+ * where its answer usually is, and scanning whole 50 kB pages for every hit would dominate query time.
+ */
+const PHRASE_WINDOW = 12_000;
+const SNIPPET_WINDOW = 4_000;
+
+/** A document with the normalized text the phrase bonus compares against, computed once at indexing. */
+interface StoredDocument {
+  document: SearchDocument;
+  normalizedTitle: string;
+  normalizedText: string;
+}
 
 /**
  * The default engine: in-process MiniSearch indexes, one per locale (so word statistics of one language
@@ -25,8 +28,8 @@ const RERANK_WINDOW = 100;
  */
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded (MiniSearch)';
-  readonly #indexes = new Map<string, MiniSearch<IndexedDocument>>();
-  readonly #documents = new Map<number, SearchDocument>();
+  readonly #indexes = new Map<string, LocaleIndex>();
+  readonly #documents = new Map<number, StoredDocument>();
   #settings: SearchSettings = { synonyms: {}, stopWords: {} };
 
   async configure(settings: SearchSettings): Promise<void> {
@@ -36,8 +39,12 @@ export class EmbeddedEngine implements SearchEngine {
   async upsert(documents: SearchDocument[]): Promise<void> {
     for (const document of documents) {
       this.#discard(document.id);
-      this.#indexFor(document.locale).add(toIndexed(document));
-      this.#documents.set(document.id, document);
+      this.#indexFor(document.locale).add(document);
+      this.#documents.set(document.id, {
+        document,
+        normalizedTitle: normalize(document.title),
+        normalizedText: normalize(`${document.description}\n${document.body.slice(0, PHRASE_WINDOW)}`).replace(/\s+/g, ' '),
+      });
     }
   }
 
@@ -57,17 +64,22 @@ export class EmbeddedEngine implements SearchEngine {
     const plan = planQuery(query.q, query.locale, this.#settings.synonyms[query.locale] ?? [], stopWords);
     if (!index || plan.words.length === 0) return { hits: [], total: 0 };
 
-    const filter = query.collection ? (result: MiniSearchResult) => this.#documents.get(result.id)?.collectionSlug === query.collection : undefined;
+    const filter = query.collection ? (result: MiniSearchResult) => this.#documents.get(result.id)?.document.collectionSlug === query.collection : undefined;
     const options = { boost: { ...FIELD_BOOSTS, stems: STEM_BOOST }, ...(filter ? { filter } : {}) };
-    // Like Meilisearch's "last" matching strategy: all words must match; if nothing does, drop words
-    // from the end until something matches.
     let results: MiniSearchResult[] = [];
-    for (let count = plan.words.length; count > 0 && results.length === 0; count -= 1) {
-      results = index.search(plan.build(plan.words.slice(0, count)), options);
+    if (plan.words.length === 1 && plan.words[0]!.length < MIN_BODY_PREFIX_LENGTH) {
+      results = index.searchTitles(plan.words[0]!, options);
+    } else {
+      // Like Meilisearch's "last" matching strategy: all words must match; if nothing does, drop words
+      // from the end until something matches.
+      for (let count = plan.words.length; count > 0 && results.length === 0; count -= 1) {
+        results = index.search(plan.build(plan.words.slice(0, count)), options);
+      }
     }
     const ranked = this.#rerankByPhrase(results, plan.phrase);
     const page = ranked.slice(query.offset, query.offset + query.limit);
-    return { hits: page.map((result) => this.#toHit(result, query.locale)), total: ranked.length };
+    const isMatch = this.#matcher(page, index);
+    return { hits: page.map((result) => this.#toHit(result, isMatch)), total: ranked.length };
   }
 
   async isHealthy(): Promise<boolean> {
@@ -79,23 +91,16 @@ export class EmbeddedEngine implements SearchEngine {
     this.#documents.clear();
   }
 
-  #indexFor(locale: string): MiniSearch<IndexedDocument> {
+  #indexFor(locale: string): LocaleIndex {
     let index = this.#indexes.get(locale);
-    if (!index) {
-      index = new MiniSearch<IndexedDocument>({
-        fields: [...TEXT_FIELDS, 'stems'],
-        tokenize: (text) => tokenize(text),
-        processTerm: (term) => term, // tokenize() already normalized
-      });
-      this.#indexes.set(locale, index);
-    }
+    if (!index) this.#indexes.set(locale, (index = new LocaleIndex(locale)));
     return index;
   }
 
   #discard(id: number): void {
     const previous = this.#documents.get(id);
     if (!previous) return;
-    this.#indexes.get(previous.locale)?.discard(id);
+    this.#indexes.get(previous.document.locale)?.discard(id);
     this.#documents.delete(id);
   }
 
@@ -103,45 +108,37 @@ export class EmbeddedEngine implements SearchEngine {
   #rerankByPhrase(results: MiniSearchResult[], phrase: string): MiniSearchResult[] {
     if (!phrase.includes(' ')) return results;
     const boosted = results.slice(0, RERANK_WINDOW).map((result) => {
-      const document = this.#documents.get(result.id)!;
-      const bonus = normalize(document.title).includes(phrase) ? 3 : normalize(`${document.description} ${document.body}`).includes(phrase) ? 1.5 : 1;
+      const stored = this.#documents.get(result.id)!;
+      const bonus = stored.normalizedTitle.includes(phrase) ? 3 : stored.normalizedText.includes(phrase) ? 1.5 : 1;
       return { ...result, score: result.score * bonus };
     });
     return [...boosted.sort((a, b) => b.score - a.score), ...results.slice(RERANK_WINDOW)];
   }
 
-  #toHit(result: MiniSearchResult, locale: string) {
-    const document = this.#documents.get(result.id)!;
-    const matchedWords = new Set<string>();
-    const matchedStems = new Set<string>();
-    for (const [term, fields] of Object.entries(result.match)) {
-      if (fields.includes('stems')) matchedStems.add(term);
-      if (fields.some((field) => field !== 'stems')) matchedWords.add(term);
+  /** Words to highlight: index terms the shown results matched, and the words their matched stems stand for. */
+  #matcher(results: MiniSearchResult[], index: LocaleIndex): (word: string) => boolean {
+    const words = new Set<string>();
+    const stems = new Set<string>();
+    for (const result of results) {
+      for (const [term, fields] of Object.entries(result.match)) {
+        if (fields.includes('stems')) stems.add(term);
+        if (fields.some((field) => field !== 'stems')) words.add(term);
+      }
     }
-    const isMatch = matcherFor(matchedWords, matchedStems, locale);
-    const bodyHasMatch = tokenize(document.body).some((word) => isMatch(word));
+    for (const word of index.surfaceForms(stems)) words.add(word);
+    return (word) => words.has(normalizeWord(word));
+  }
+
+  #toHit(result: MiniSearchResult, isMatch: (word: string) => boolean): SearchHit {
+    const { document } = this.#documents.get(result.id)!;
     return {
       id: document.id,
       url: document.url,
       collectionSlug: document.collectionSlug,
       collectionTitle: document.collectionTitle,
       titleHtml: highlightAll(document.title, isMatch),
-      snippetHtml: cropAround(bodyHasMatch || !document.description ? document.body : document.description, isMatch),
+      snippetHtml: cropAround(document.body.slice(0, SNIPPET_WINDOW), isMatch) ?? cropAround(document.description, isMatch) ?? opening(document.description || document.body),
       score: result.score,
     };
   }
-}
-
-function toIndexed(document: SearchDocument): IndexedDocument {
-  const headings = document.headings.join('\n');
-  const tags = document.tags.join(', ');
-  return {
-    id: document.id,
-    title: document.title,
-    headings,
-    tags,
-    description: document.description,
-    body: document.body,
-    stems: stemmedText([document.title, headings, tags, document.description, document.body].join('\n'), document.locale),
-  };
 }

@@ -7,6 +7,12 @@ export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD
 /** Boost of matches found only through the stemmed field (word forms). */
 export const STEM_BOOST = 1.5;
 
+/**
+ * A last word shorter than this is matched as a prefix in titles and headings only (the titles index):
+ * expanding "a" over a whole help center's vocabulary costs tens of milliseconds and finds noise.
+ */
+export const MIN_BODY_PREFIX_LENGTH = 3;
+
 /** Typos allowed by word length, as Meilisearch does: none under 5 letters, 1 from 5, 2 from 9. */
 export function typoBudget(word: string): number {
   if (word.length >= 9) return 2;
@@ -43,7 +49,7 @@ export function planQuery(input: string, locale: string, synonymGroups: string[]
 
 function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGroups: string[][]): Query {
   const alternatives: Query[] = [
-    { queries: [word], fields: TEXT_FIELDS, fuzzy: typoBudget(word) || false, prefix: isLastTyped, combineWith: 'OR' },
+    { queries: [word], fields: TEXT_FIELDS, fuzzy: typoBudget(word) || false, prefix: isLastTyped && word.length >= MIN_BODY_PREFIX_LENGTH, combineWith: 'OR' },
     stemQuery([word], locale),
   ];
   // A synonym matches in any of its word forms ("invoice" → "bills"), but exactly: no typos, no prefix.

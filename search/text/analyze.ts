@@ -14,13 +14,41 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
 }
 
+const normalizedWords = new Map<string, string>();
+
+/** `normalize` for one word, memoised: snippets normalize the same words of long bodies on every query. */
+export function normalizeWord(word: string): string {
+  let normalized = normalizedWords.get(word);
+  if (normalized === undefined) {
+    if (normalizedWords.size >= STEM_CACHE_LIMIT) normalizedWords.clear();
+    normalized = normalize(word);
+    normalizedWords.set(word, normalized);
+  }
+  return normalized;
+}
+
 /** Words of a text, normalized, in order. */
 export function tokenize(text: string): string[] {
   return normalize(text).match(WORD) ?? [];
 }
 
+/** Stems by locale and word: a help center's vocabulary is small, and stemming is the hot path. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 /** The Snowball stem of one normalized word in a locale ("уведомлений" → "уведомлен"). */
 export function stem(word: string, locale: string): string {
+  const key = `${locale}:${word}`;
+  let stemmed = stemCache.get(key);
+  if (stemmed === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = stemUncached(word, locale);
+    stemCache.set(key, stemmed);
+  }
+  return stemmed;
+}
+
+function stemUncached(word: string, locale: string): string {
   const stemmer = stemmers[locale];
   // Cyrillic words in an English text (and Latin ones in Russian) get the stemmer of their own script.
   if (/[а-я]/.test(word)) return russianStemmer(word);

@@ -1,18 +1,6 @@
-import { normalize, stem } from './analyze.ts';
 import { MARK_END, MARK_START, toMarkedHtml } from './highlight.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
-/** Decides whether a word of the text is one of the matches. */
-export type MatchTest = (normalizedWord: string, stemmed: string) => boolean;
-
-/** Builds the test from what the engine matched: index terms of text fields, and stems. */
-export function matcherFor(matchedWords: ReadonlySet<string>, matchedStems: ReadonlySet<string>, locale: string): (word: string) => boolean {
-  return (word) => {
-    const normalized = normalize(word);
-    return matchedWords.has(normalized) || matchedStems.has(stem(normalized, locale));
-  };
-}
 
 /** The whole text, escaped, with every matching word in `<mark>`. */
 export function highlightAll(text: string, isMatch: (word: string) => boolean): string {
@@ -21,11 +9,11 @@ export function highlightAll(text: string, isMatch: (word: string) => boolean): 
 
 /**
  * A window of about `size` words around the densest cluster of matches, escaped, matches in `<mark>`,
- * with "…" where text was cut. Falls back to the opening words when nothing matches.
+ * with "…" where text was cut; undefined when nothing in the text matches.
  */
-export function cropAround(text: string, isMatch: (word: string) => boolean, size = 30): string {
+export function cropAround(text: string, isMatch: (word: string) => boolean, size = 30): string | undefined {
   const words = [...text.matchAll(WORD)];
-  if (words.length === 0) return '';
+  if (words.length === 0) return undefined;
   const hits = words.map((m) => (isMatch(m[0]) ? 1 : 0));
   let best = 0;
   let bestScore = -1;
@@ -39,6 +27,7 @@ export function cropAround(text: string, isMatch: (word: string) => boolean, siz
       best = start;
     }
   }
+  if (bestScore === 0) return undefined;
   // Start a few words before the first match so it reads in context.
   const firstHit = hits.indexOf(1, best);
   const start = Math.max(0, Math.min(best, firstHit === -1 ? best : firstHit - 3));
@@ -48,4 +37,12 @@ export function cropAround(text: string, isMatch: (word: string) => boolean, siz
   const slice = text.slice(from, last.index + last[0].length).replace(/\s+/g, ' ');
   const body = highlightAll(slice, isMatch);
   return `${start > 0 ? '…' : ''}${body}${end < words.length ? '…' : ''}`;
+}
+
+/** The opening words of a text, escaped, for results that matched elsewhere (title, tags). */
+export function opening(text: string, size = 30): string {
+  const words = [...text.matchAll(WORD)];
+  const last = words[Math.min(size, words.length) - 1];
+  if (!last) return '';
+  return `${highlightAll(text.slice(0, last.index + last[0].length).replace(/\s+/g, ' '), () => false)}${words.length > size ? '…' : ''}`;
 }

@@ -1,0 +1,81 @@
+import MiniSearch, { type Query, type SearchOptions, type SearchResult as MiniSearchResult } from 'minisearch';
+import type { SearchDocument } from '../engine.ts';
+import { stem, stemmedText, tokenize } from '../text/analyze.ts';
+import { TEXT_FIELDS } from './query-plan.ts';
+
+/** What the main index holds per document: the text fields plus the stems of all of them. */
+interface IndexedDocument {
+  id: number;
+  title: string;
+  headings: string;
+  tags: string;
+  description: string;
+  body: string;
+  stems: string;
+}
+
+const miniSearchOptions = (fields: string[]) => ({
+  fields,
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => term, // tokenize() already normalized
+});
+
+/**
+ * The indexes of one locale: the main MiniSearch index over every field, a small titles index for
+ * one- and two-letter prefixes, and which words of the text each stem stands for (so a stem match is
+ * highlighted by a set lookup, without stemming every word of a snippet).
+ */
+export class LocaleIndex {
+  readonly #main = new MiniSearch<IndexedDocument>(miniSearchOptions([...TEXT_FIELDS, 'stems']));
+  readonly #titles = new MiniSearch<{ id: number; title: string; headings: string }>(miniSearchOptions(['title', 'headings']));
+  readonly #surfaceForms = new Map<string, Set<string>>();
+
+  constructor(readonly locale: string) {}
+
+  add(document: SearchDocument): void {
+    const indexed = toIndexed(document);
+    this.#main.add(indexed);
+    this.#titles.add({ id: document.id, title: indexed.title, headings: indexed.headings });
+    for (const word of new Set(tokenize(`${document.title} ${indexed.headings} ${indexed.tags} ${document.description} ${document.body}`))) {
+      const stemmed = stem(word, this.locale);
+      let forms = this.#surfaceForms.get(stemmed);
+      if (!forms) this.#surfaceForms.set(stemmed, (forms = new Set()));
+      forms.add(word);
+    }
+  }
+
+  discard(id: number): void {
+    this.#main.discard(id);
+    this.#titles.discard(id);
+  }
+
+  search(query: Query, options: SearchOptions): MiniSearchResult[] {
+    return this.#main.search(query, options);
+  }
+
+  /** Titles and headings starting with a short prefix (what the visitor has typed so far). */
+  searchTitles(prefix: string, options: SearchOptions): MiniSearchResult[] {
+    return this.#titles.search(prefix, { ...options, prefix: true, fuzzy: false, boost: { title: 2, headings: 1 } });
+  }
+
+  /** Words of the text that matched stems stand for ("уведомлен" → "уведомлений", "уведомления"). */
+  surfaceForms(stems: Iterable<string>): Set<string> {
+    const words = new Set<string>();
+    for (const stemmed of stems) for (const word of this.#surfaceForms.get(stemmed) ?? []) words.add(word);
+    return words;
+  }
+}
+
+function toIndexed(document: SearchDocument): IndexedDocument {
+  const headings = document.headings.join('\n');
+  const tags = document.tags.join(', ');
+  return {
+    id: document.id,
+    title: document.title,
+    headings,
+    tags,
+    description: document.description,
+    body: document.body,
+    stems: stemmedText([document.title, headings, tags, document.description, document.body].join('\n'), document.locale),
+  };
+}
