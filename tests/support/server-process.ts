@@ -9,6 +9,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
+  /** Its environment as KEY=value lines (to reach the same database from a test). */
+  env(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -48,6 +50,7 @@ export async function spawnServer(overrides: NodeJS.ProcessEnv): Promise<ServerP
     url,
     child,
     output: () => output,
+    env: () => Object.entries(env).map(([key, value]) => `${key}=${value}`).join('\n'),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;
