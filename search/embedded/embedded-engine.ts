@@ -65,7 +65,9 @@ export class EmbeddedEngine implements SearchEngine {
     if (!index || plan.words.length === 0) return { hits: [], total: 0 };
 
     const filter = query.collection ? (result: MiniSearchResult) => this.#documents.get(result.id)?.document.collectionSlug === query.collection : undefined;
-    const options = { boost: { ...FIELD_BOOSTS, stems: STEM_BOOST }, ...(filter ? { filter } : {}) };
+    // A typo match weighs far less than an exact one, so an exact word in a body outranks a typo in a title
+    // (Meilisearch's "typo" rule comes before its "attribute" rule); a prefix is the normal typing case.
+    const options = { boost: { ...FIELD_BOOSTS, stems: STEM_BOOST }, weights: { fuzzy: 0.1, prefix: 0.375 }, ...(filter ? { filter } : {}) };
     let results: MiniSearchResult[] = [];
     if (plan.words.length === 1 && plan.words[0]!.length < MIN_BODY_PREFIX_LENGTH) {
       results = index.searchTitles(plan.words[0]!, options);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
-const pages = ['/en', '/en/billing', '/en/account/reset-password', '/en/missing-page', '/ru', '/ru/billing', '/ru/settings/notifications', '/ru/missing-page'];
+const pages = ['/en', '/en/billing', '/en/account/reset-password', '/en/missing-page', '/en/search?q=password', '/ru', '/ru/billing', '/ru/settings/notifications', '/ru/missing-page', '/ru/search?q=%D0%BF%D0%B0%D1%80%D0%BE%D0%BB%D1%8C'];
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   let server: ServerProcess;
