@@ -12,7 +12,7 @@ const RERANK_WINDOW = 100;
  * where its answer usually is, and scanning whole 50 kB pages for every hit would dominate query time.
  */
 const PHRASE_WINDOW = 12_000;
-const SNIPPET_WINDOW = 4_000;
+const SNIPPET_WINDOW = 2_500;
 
 /** A document with the normalized text the phrase bonus compares against, computed once at indexing. */
 interface StoredDocument {

@@ -22,7 +22,7 @@ const miniSearchOptions = (fields: string[]) => ({
 
 /**
  * The indexes of one locale: the main MiniSearch index over every field, a small titles index for
- * one- and two-letter prefixes, and which words of the text each stem stands for (so a stem match is
+ * prefixes of one to three letters, and which words of the text each stem stands for (so a stem match is
  * highlighted by a set lookup, without stemming every word of a snippet).
  */
 export class LocaleIndex {

@@ -11,7 +11,7 @@ export const STEM_BOOST = 1.5;
  * A last word shorter than this is matched as a prefix in titles and headings only (the titles index):
  * expanding "a" over a whole help center's vocabulary costs tens of milliseconds and finds noise.
  */
-export const MIN_BODY_PREFIX_LENGTH = 3;
+export const MIN_BODY_PREFIX_LENGTH = 4;
 
 /** Typos allowed by word length, as Meilisearch does: none under 5 letters, 1 from 5, 2 from 9. */
 export function typoBudget(word: string): number {
