@@ -23,11 +23,19 @@ export class EventsRelay {
   #closed = false;
   readonly #unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly databaseUrl: string, private readonly events: EventBus, private readonly logger: Logger) {}
+  readonly #databaseUrl: string;
+  readonly #events: EventBus;
+  readonly #logger: Logger;
+
+  constructor(databaseUrl: string, events: EventBus, logger: Logger) {
+    this.#databaseUrl = databaseUrl;
+    this.#events = events;
+    this.#logger = logger;
+  }
 
   async start(): Promise<void> {
     for (const event of RELAYED_EVENTS) {
-      this.#unsubscribe.push(this.events.on(event, (payload) => void this.#publish(event, payload)));
+      this.#unsubscribe.push(this.#events.on(event, (payload) => void this.#publish(event, payload)));
     }
     await this.#listen();
   }
@@ -39,9 +47,9 @@ export class EventsRelay {
   }
 
   async #listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({ connectionString: this.#databaseUrl });
     client.on('notification', (message) => this.#receive(message.payload));
-    client.on('error', (error) => this.logger.warn({ err: error }, 'event relay connection lost'));
+    client.on('error', (error) => this.#logger.warn({ err: error }, 'event relay connection lost'));
     client.on('end', () => {
       if (!this.#closed) setTimeout(() => void this.#reconnect(), 1_000).unref();
     });
@@ -53,9 +61,9 @@ export class EventsRelay {
   async #reconnect(): Promise<void> {
     try {
       await this.#listen();
-      this.events.emit('content.changed', { articleIds: [], reason: 'resync', remote: true });
+      this.#events.emit('content.changed', { articleIds: [], reason: 'resync', remote: true });
     } catch (error) {
-      this.logger.warn({ err: error }, 'event relay reconnect failed; retrying');
+      this.#logger.warn({ err: error }, 'event relay reconnect failed; retrying');
       if (!this.#closed) setTimeout(() => void this.#reconnect(), 2_000).unref();
     }
   }
@@ -68,7 +76,7 @@ export class EventsRelay {
     try {
       await this.#client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(envelope)]);
     } catch (error) {
-      this.logger.warn({ err: error, event }, 'could not relay event to other instances');
+      this.#logger.warn({ err: error, event }, 'could not relay event to other instances');
     }
   }
 
@@ -76,6 +84,6 @@ export class EventsRelay {
     if (!raw) return;
     const envelope = JSON.parse(raw) as Envelope;
     if (envelope.origin === this.#origin || !RELAYED_EVENTS.includes(envelope.event as (typeof RELAYED_EVENTS)[number])) return;
-    this.events.emit(envelope.event, { ...envelope.payload, remote: true } as never);
+    this.#events.emit(envelope.event, { ...envelope.payload, remote: true } as never);
   }
 }

@@ -14,20 +14,25 @@ export class IndexSync {
   #unsubscribe: (() => void) | undefined;
   #stopped = false;
 
-  constructor(
-    private readonly engine: SearchEngine,
-    private readonly events: EventBus,
-    private readonly logger: Logger,
-    private readonly shared: boolean,
-  ) {}
+  readonly #engine: SearchEngine;
+  readonly #events: EventBus;
+  readonly #logger: Logger;
+  readonly #shared: boolean;
+
+  constructor(engine: SearchEngine, events: EventBus, logger: Logger, shared: boolean) {
+    this.#engine = engine;
+    this.#events = events;
+    this.#logger = logger;
+    this.#shared = shared;
+  }
 
   /**
    * Follows events, then indexes everything. If the engine is unreachable the full index is retried with
    * backoff (up to a minute apart) until it succeeds; the app runs meanwhile.
    */
   async start(): Promise<void> {
-    this.#unsubscribe = this.events.on('content.changed', (change) => {
-      if (change.remote && this.shared) return;
+    this.#unsubscribe = this.#events.on('content.changed', (change) => {
+      if (change.remote && this.#shared) return;
       this.#enqueue(() => (change.articleIds.length === 0 ? this.reindexAll() : this.#reindex(change.articleIds)));
     });
     try {
@@ -46,8 +51,8 @@ export class IndexSync {
   async reindexAll(): Promise<number> {
     const started = performance.now();
     const documents = await loadSearchDocuments();
-    await this.engine.replaceAll(documents);
-    this.logger.info({ engine: this.engine.name, documents: documents.length, ms: Math.round(performance.now() - started) }, 'search index built');
+    await this.#engine.replaceAll(documents);
+    this.#logger.info({ engine: this.#engine.name, documents: documents.length, ms: Math.round(performance.now() - started) }, 'search index built');
     return documents.length;
   }
 
@@ -60,7 +65,7 @@ export class IndexSync {
     setTimeout(() => {
       if (this.#stopped) return;
       this.reindexAll().catch((error: unknown) => {
-        this.logger.warn({ err: error, retryInMs: delayMs * 2 }, 'search index still not built');
+        this.#logger.warn({ err: error, retryInMs: delayMs * 2 }, 'search index still not built');
         this.#retryFullIndex(Math.min(delayMs * 2, 60_000));
       });
     }, delayMs).unref();
@@ -69,15 +74,15 @@ export class IndexSync {
   async #reindex(ids: number[]): Promise<void> {
     const documents = await loadSearchDocuments(ids);
     const published = new Set(documents.map((d) => d.id));
-    await this.engine.upsert(documents);
-    await this.engine.remove(ids.filter((id) => !published.has(id)));
+    await this.#engine.upsert(documents);
+    await this.#engine.remove(ids.filter((id) => !published.has(id)));
   }
 
   /** Changes apply one after another, in the order they happened; a failure is logged, not fatal. */
   #enqueue(work: () => Promise<unknown>): void {
     this.#queue = this.#queue.then(work).then(
       () => undefined,
-      (error: unknown) => this.logger.error({ err: error }, 'search index update failed'),
+      (error: unknown) => this.#logger.error({ err: error }, 'search index update failed'),
     );
   }
 }

@@ -9,7 +9,12 @@ export class ViewCounter {
   #pending = new Map<number, number>();
   readonly #timer: NodeJS.Timeout;
 
-  constructor(private readonly sequelize: Sequelize, private readonly logger: Logger, intervalMs = 5_000) {
+  readonly #sequelize: Sequelize;
+  readonly #logger: Logger;
+
+  constructor(sequelize: Sequelize, logger: Logger, intervalMs = 5_000) {
+    this.#sequelize = sequelize;
+    this.#logger = logger;
     this.#timer = setInterval(() => void this.flush(), intervalMs);
     this.#timer.unref();
   }
@@ -25,14 +30,14 @@ export class ViewCounter {
     const ids = [...batch.keys()];
     const counts = ids.map((id) => batch.get(id)!);
     try {
-      await this.sequelize.query(
+      await this.#sequelize.query(
         `UPDATE articles SET view_count = view_count + v.n
            FROM unnest(ARRAY[:ids]::int[], ARRAY[:counts]::int[]) AS v(id, n)
           WHERE articles.id = v.id`,
         { replacements: { ids, counts } },
       );
     } catch (error) {
-      this.logger.warn({ err: error }, 'could not store article views; they are kept for the next flush');
+      this.#logger.warn({ err: error }, 'could not store article views; they are kept for the next flush');
       for (const [id, n] of batch) this.#pending.set(id, (this.#pending.get(id) ?? 0) + n);
     }
   }

@@ -30,7 +30,11 @@ export class LocaleIndex {
   readonly #titles = new MiniSearch<{ id: number; title: string; headings: string }>(miniSearchOptions(['title', 'headings']));
   readonly #surfaceForms = new Map<string, Set<string>>();
 
-  constructor(readonly locale: string) {}
+  readonly locale: string;
+
+  constructor(locale: string) {
+    this.locale = locale;
+  }
 
   add(document: SearchDocument): void {
     const indexed = toIndexed(document);

@@ -22,7 +22,11 @@ export function isCacheableRequest(method: string | undefined, search: string): 
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
 
-  constructor(private readonly options: { maxEntries: number; ttlMs: number } = { maxEntries: 2_000, ttlMs: 10 * 60_000 }) {}
+  readonly #options: { maxEntries: number; ttlMs: number };
+
+  constructor(options = { maxEntries: 2_000, ttlMs: 10 * 60_000 }) {
+    this.#options = options;
+  }
 
   get(path: string, now = Date.now()): CachedPage | undefined {
     const page = this.#pages.get(path);
@@ -35,8 +39,8 @@ export class PageCache {
 
   set(path: string, page: Omit<CachedPage, 'expiresAt'>, now = Date.now()): void {
     this.#pages.delete(path);
-    this.#pages.set(path, { ...page, expiresAt: now + this.options.ttlMs });
-    while (this.#pages.size > this.options.maxEntries) this.#pages.delete(this.#pages.keys().next().value!);
+    this.#pages.set(path, { ...page, expiresAt: now + this.#options.ttlMs });
+    while (this.#pages.size > this.#options.maxEntries) this.#pages.delete(this.#pages.keys().next().value!);
   }
 
   clear(): void {

@@ -51,7 +51,11 @@ export class LatestSuggestions {
   #sequence = 0;
 
   // Wrapped so `fetch` is never called as a method of this object ("Illegal invocation" in browsers).
-  constructor(private readonly fetchImpl: Fetch = (input, init) => fetch(input, init)) {}
+  readonly #fetch: Fetch;
+
+  constructor(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+    this.#fetch = fetchImpl;
+  }
 
   /** The outcome, or null when a newer request (or `cancel`) superseded this one. */
   async load({ q, locale, collection, limit }: SuggestionRequest): Promise<SuggestionOutcome | null> {
@@ -63,7 +67,7 @@ export class LatestSuggestions {
     if (collection) params.set('collection', collection);
     let outcome: SuggestionOutcome;
     try {
-      const response = await this.fetchImpl(`/api/search?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+      const response = await this.#fetch(`/api/search?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } });
       outcome = await toOutcome(response);
     } catch {
       outcome = { status: 'unavailable' }; // offline, or aborted (then dropped just below)
