@@ -2,17 +2,7 @@ import type { SearchDocument } from '../engine.ts';
 import { stemmedText } from '../text/analyze.ts';
 
 /** A document as stored in a Meilisearch locale index: the port's document plus the `stems` field. */
-export type IndexedDocument = {
-  id: number;
-  locale: string;
-  collectionSlug: string;
-  collectionTitle: string;
-  title: string;
-  headings: string[];
-  tags: string[];
-  description: string;
-  body: string;
-  url: string;
+export type IndexedDocument = SearchDocument & {
   /**
    * Snowball stems of every searchable word. Meilisearch does not stem (Russian least of all), so word forms
    * ("уведомлений" / "уведомления") only meet through this field, searched with the stemmed query words.

@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from '../support/e2e-session.ts';
 
 describe('a customer browsing the help center', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useServerAndBrowser();
 
   it('lands on their language, opens a collection, reads an article and switches to its translation', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU', extraHTTPHeaders: { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.5' } });
+    const context = await session.browser.newContext({ locale: 'ru-RU', extraHTTPHeaders: { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.5' } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     expect(new URL(page.url()).pathname).toBe('/ru');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
 
@@ -36,8 +26,8 @@ describe('a customer browsing the help center', () => {
   });
 
   it('follows the table of contents to a section of the article', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/settings/notifications`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/en/settings/notifications`);
     const firstEntry = page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first();
     const target = await firstEntry.getAttribute('href');
     expect(target).toMatch(/^#h-/);
@@ -47,8 +37,8 @@ describe('a customer browsing the help center', () => {
   });
 
   it('shows a localized 404 page with a way home for an unknown article', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/ru/account/no-such-article`);
+    const page = await session.browser.newPage();
+    const response = await page.goto(`${session.server.url}/ru/account/no-such-article`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Страница не найдена');
     await page.getByRole('link', { name: 'На главную справочного центра' }).click();
@@ -57,17 +47,17 @@ describe('a customer browsing the help center', () => {
   });
 
   it('is readable with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/billing/invoices`);
+    await page.goto(`${session.server.url}/en/billing/invoices`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Download invoices and receipts');
     expect((await page.locator('article').innerText()).length).toBeGreaterThan(500);
     await context.close();
   });
 
   it('loads article images at their intrinsic size from responsive WebP variants', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/en/settings/notifications`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/en/settings/notifications`);
     const image = page.locator('article img').first();
     await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ describe('GET /api/search and POST /api/search/log', () => {
   };
   beforeAll(async () => {
     server = await startServerProcess({ SEARCH_RATE_LIMIT_PER_MINUTE: '40' });
-    databaseUrl = /DATABASE_URL=(\S+)/.exec(server.env())?.[1] ?? '';
+    databaseUrl = server.databaseUrl;
   });
   afterAll(() => server?.stop());
 

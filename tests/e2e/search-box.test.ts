@@ -1,32 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from '../support/e2e-session.ts';
 
 describe('the search box', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const session = useServerAndBrowser();
   const loggedQueries = async () => {
-    const client = new pg.Client({ connectionString: /DATABASE_URL=(\S+)/.exec(server.env())![1] });
+    const client = new pg.Client({ connectionString: session.server.databaseUrl });
     await client.connect();
     const { rows } = await client.query<{ query: string; result_count: number; clicked_article_id: number | null }>('SELECT query, result_count, clicked_article_id FROM search_queries ORDER BY id');
     await client.end();
     return rows;
   };
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows results as you type, typo and half-typed word included, and logs the settled query once', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/en`);
+    await page.goto(`${session.server.url}/en`);
     const box = page.getByRole('combobox');
     await box.pressSequentially('pasword rese', { delay: 90 });
     const firstOption = page.getByRole('option').first();
@@ -38,9 +28,9 @@ describe('the search box', () => {
   });
 
   it('opens a result with the keyboard and records the click on the same search', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/ru`);
+    await page.goto(`${session.server.url}/ru`);
     const box = page.getByRole('combobox');
     await box.pressSequentially('настроить уведомления', { delay: 40 });
     await expect.poll(() => page.getByRole('option').first().textContent(), { timeout: 5_000 }).toContain('Настройка уведомлений');
@@ -53,9 +43,9 @@ describe('the search box', () => {
   });
 
   it('has no accessibility violations with the suggestions open', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/billing`);
+    await page.goto(`${session.server.url}/en/billing`);
     await page.getByRole('combobox').pressSequentially('refund', { delay: 30 });
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -64,16 +54,16 @@ describe('the search box', () => {
   });
 
   it('works without JavaScript: the results page lists hits with paging, and an empty state suggests popular articles', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en`);
+    await page.goto(`${session.server.url}/en`);
     await page.getByRole('combobox').fill('password');
     await page.getByRole('combobox').press('Enter');
     await page.waitForURL('**/en/search?q=password');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/results? for “password”/);
     expect(await page.locator('main a[href="/en/account/reset-password"]').count()).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/en/search?q=${encodeURIComponent('zebra xylophone')}`);
+    await page.goto(`${session.server.url}/en/search?q=${encodeURIComponent('zebra xylophone')}`);
     expect(await page.locator('main').textContent()).toContain('No results for “zebra xylophone”');
     expect(await page.locator('main a[href^="/en/"]').count()).toBeGreaterThan(2);
     await context.close();

@@ -9,8 +9,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
-  /** Its environment as KEY=value lines (to reach the same database from a test). */
-  env(): string;
+  /** The database it uses, to check what it stored (or run another process on it). */
+  databaseUrl: string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -24,7 +24,7 @@ export async function startServerProcess(overrides: NodeJS.ProcessEnv = {}): Pro
 /** Starts the built server with the given environment on a free port on loopback. */
 export async function spawnServer(overrides: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = String(await freePort());
-  const env = { ...process.env, PORT: port, HOST: '127.0.0.1', ARTICLES_DIR: path.resolve('articles'), LOG_LEVEL: 'info', ...overrides };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, HOST: '127.0.0.1', ARTICLES_DIR: path.resolve('articles'), LOG_LEVEL: 'info', ...overrides };
   const child = spawn(process.execPath, ['--import', 'tsx', 'site/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -50,7 +50,7 @@ export async function spawnServer(overrides: NodeJS.ProcessEnv): Promise<ServerP
     url,
     child,
     output: () => output,
-    env: () => Object.entries(env).map(([key, value]) => `${key}=${value}`).join('\n'),
+    databaseUrl: env.DATABASE_URL ?? '',
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

@@ -1,3 +1,5 @@
+import type { SettledSearch } from '../../../search/search-log.ts';
+
 /**
  * Decides which searches are worth logging. Search-as-you-type produces a request per pause in typing;
  * logging those would fill the search log with prefixes ("how t", "how to r") and make every real search
@@ -8,16 +10,8 @@
  * session id lives, so the rules are unit-tested with fake timers (tests/unit/site/settled-search.test.ts).
  */
 
-/** The body of `POST /api/search/log`. */
-export interface SettledSearchEntry {
-  sessionId: string;
-  locale: string;
-  query: string;
-  resultCount: number;
-  clickedArticleId?: number;
-  /** 1-based rank of the clicked result in the whole result list. */
-  position?: number;
-}
+/** The body of `POST /api/search/log` (the server's own type: one definition for both ends). */
+export type SettledSearchEntry = SettledSearch;
 
 export interface SendOptions {
   /** The page is about to go away (navigation, tab hidden): the caller should use `navigator.sendBeacon`. */

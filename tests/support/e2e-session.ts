@@ -1,0 +1,23 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+
+/** The built server on a fresh database plus a Chromium, for the tests of one file. */
+export interface E2eSession {
+  server: ServerProcess;
+  browser: Browser;
+}
+
+/** Starts both before the file's tests and stops both after them. Read the fields inside tests only. */
+export function useServerAndBrowser(overrides: NodeJS.ProcessEnv = {}): E2eSession {
+  const session = {} as E2eSession;
+  beforeAll(async () => {
+    [session.server, session.browser] = await Promise.all([startServerProcess(overrides), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}
