@@ -4,6 +4,12 @@ import { normalize, stem, tokenize } from '../text/analyze.ts';
 /** Fields of the embedded index with their weight: title matches outrank body matches. */
 export const FIELD_BOOSTS = { title: 5, headings: 3, tags: 2.5, description: 2, body: 1 } as const;
 export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD_BOOSTS>;
+/**
+ * Fields searched with typo tolerance. Bodies are left out: a fuzzy walk over a whole help center's body
+ * vocabulary (code, product names, numbers) was the costliest part of a query on the bench, while a typo
+ * is almost always a misspelling of a word in a title, heading, tag or description.
+ */
+export const TYPO_FIELDS = TEXT_FIELDS.filter((field) => field !== 'body');
 /** Boost of matches found only through the stemmed field (word forms). */
 export const STEM_BOOST = 1.5;
 
@@ -48,8 +54,13 @@ export function planQuery(input: string, locale: string, synonymGroups: string[]
 }
 
 function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGroups: string[][]): Query {
+  const typing = isLastTyped && word.length >= MIN_BODY_PREFIX_LENGTH;
   const alternatives: Query[] = [
-    { queries: [word], fields: TEXT_FIELDS, fuzzy: typoBudget(word) || false, prefix: isLastTyped && word.length >= MIN_BODY_PREFIX_LENGTH, combineWith: 'OR' },
+    // Short fields: the word as typed, typo-tolerant, a prefix while typing.
+    { queries: [word], fields: TYPO_FIELDS, fuzzy: typoBudget(word) || false, prefix: typing, combineWith: 'OR' },
+    // Bodies: the exact word, or a prefix while typing; no typos (see TYPO_FIELDS).
+    { queries: [word], fields: ['body'], fuzzy: false, prefix: typing, combineWith: 'OR' },
+    // Other word forms, everywhere, through stems.
     stemQuery([word], locale),
   ];
   // A synonym matches in any of its word forms ("invoice" → "bills"), but exactly: no typos, no prefix.
@@ -57,6 +68,7 @@ function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGr
   return { combineWith: 'OR', queries: alternatives };
 }
 
+/** Stems of 5+ letters also match longer stems ("настро" → "настройк"), so derived words meet. */
 function stemQuery(words: string[], locale: string): Query {
   return { combineWith: 'AND', queries: words.map((w) => stem(w, locale)), fields: ['stems'], prefix: (term: string) => term.length >= 5, fuzzy: false };
 }
