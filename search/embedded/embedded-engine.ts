@@ -14,9 +14,14 @@ const RERANK_WINDOW = 100;
 const PHRASE_WINDOW = 12_000;
 const SNIPPET_WINDOW = 2_500;
 
-/** A document with the normalized text the phrase bonus compares against, computed once at indexing. */
+/**
+ * What a hit needs of a document, computed once at indexing: its fields but only the opening of the body
+ * (snippets are cut from it; keeping whole bodies of a large help center would multiply the heap), and the
+ * normalized text the phrase bonus compares against.
+ */
 interface StoredDocument {
-  document: SearchDocument;
+  document: Omit<SearchDocument, 'body'>;
+  snippetText: string;
   normalizedTitle: string;
   normalizedText: string;
 }
@@ -40,10 +45,12 @@ export class EmbeddedEngine implements SearchEngine {
     for (const document of documents) {
       this.#discard(document.id);
       this.#indexFor(document.locale).add(document);
+      const { body, ...fields } = document;
       this.#documents.set(document.id, {
-        document,
+        document: fields,
+        snippetText: body.slice(0, SNIPPET_WINDOW),
         normalizedTitle: normalize(document.title),
-        normalizedText: normalize(`${document.description}\n${document.body.slice(0, PHRASE_WINDOW)}`).replace(/\s+/g, ' '),
+        normalizedText: normalize(`${document.description}\n${body.slice(0, PHRASE_WINDOW)}`).replace(/\s+/g, ' '),
       });
     }
   }
@@ -132,14 +139,14 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   #toHit(result: MiniSearchResult, isMatch: (word: string) => boolean): SearchHit {
-    const { document } = this.#documents.get(result.id)!;
+    const { document, snippetText } = this.#documents.get(result.id)!;
     return {
       id: document.id,
       url: document.url,
       collectionSlug: document.collectionSlug,
       collectionTitle: document.collectionTitle,
       titleHtml: highlightAll(document.title, isMatch),
-      snippetHtml: cropAround(document.body.slice(0, SNIPPET_WINDOW), isMatch) ?? cropAround(document.description, isMatch) ?? opening(document.description || document.body),
+      snippetHtml: cropAround(snippetText, isMatch) ?? cropAround(document.description, isMatch) ?? opening(document.description || snippetText),
       score: result.score,
     };
   }

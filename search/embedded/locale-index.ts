@@ -1,6 +1,6 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult as MiniSearchResult } from 'minisearch';
 import type { SearchDocument } from '../engine.ts';
-import { stem, stemmedText, tokenize } from '../text/analyze.ts';
+import { stem, tokenize } from '../text/analyze.ts';
 import { TEXT_FIELDS } from './query-plan.ts';
 
 /** What the main index holds per document: the text fields plus the stems of all of them. */
@@ -37,15 +37,18 @@ export class LocaleIndex {
   }
 
   add(document: SearchDocument): void {
-    const indexed = toIndexed(document);
-    this.#main.add(indexed);
-    this.#titles.add({ id: document.id, title: indexed.title, headings: indexed.headings });
-    for (const word of new Set(tokenize(`${document.title} ${indexed.headings} ${indexed.tags} ${document.description} ${document.body}`))) {
-      const stemmed = stem(word, this.locale);
-      let forms = this.#surfaceForms.get(stemmed);
-      if (!forms) this.#surfaceForms.set(stemmed, (forms = new Set()));
+    const headings = document.headings.join('\n');
+    const tags = document.tags.join(', ');
+    // Tokenized once: the words give both the stems field and the stem → words map.
+    const words = tokenize([document.title, headings, tags, document.description, document.body].join('\n'));
+    const stems = words.map((word) => stem(word, this.locale));
+    this.#main.add({ id: document.id, title: document.title, headings, tags, description: document.description, body: document.body, stems: stems.join(' ') });
+    this.#titles.add({ id: document.id, title: document.title, headings });
+    words.forEach((word, i) => {
+      let forms = this.#surfaceForms.get(stems[i]!);
+      if (!forms) this.#surfaceForms.set(stems[i]!, (forms = new Set()));
       forms.add(word);
-    }
+    });
   }
 
   discard(id: number): void {
@@ -68,18 +71,4 @@ export class LocaleIndex {
     for (const stemmed of stems) for (const word of this.#surfaceForms.get(stemmed) ?? []) words.add(word);
     return words;
   }
-}
-
-function toIndexed(document: SearchDocument): IndexedDocument {
-  const headings = document.headings.join('\n');
-  const tags = document.tags.join(', ');
-  return {
-    id: document.id,
-    title: document.title,
-    headings,
-    tags,
-    description: document.description,
-    body: document.body,
-    stems: stemmedText([document.title, headings, tags, document.description, document.body].join('\n'), document.locale),
-  };
 }

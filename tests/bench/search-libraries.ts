@@ -2,7 +2,7 @@
  * MiniSearch vs Orama as the embedded (in-process) search engine, on real data: the sample help center
  * (articles/) plus the VK Cloud corpus at ../shared/corpus (read at run time, never copied here).
  *
- *   npx node --expose-gc --import tsx tests/bench/search-libraries.ts      (from the repo root, ~7 min)
+ *   npm run bench:search-libraries      (from the repo root, ~7 min)
  *
  * Both libraries get the same documents (our import pipeline), the same analyzer (search/text/analyze.ts)
  * and the same query words; only the engines differ. Prints build time, heap, serialized size, latency
