@@ -2,6 +2,7 @@
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
+import deflectAdmin from './admin/integration.ts';
 import deflectDevServer from './site/server/dev-integration.ts';
 
 /**
@@ -14,7 +15,7 @@ export default defineConfig({
   publicDir: './site/public',
   output: 'server',
   adapter: node({ mode: 'middleware' }),
-  integrations: [svelte(), deflectDevServer()],
+  integrations: [svelte(), deflectAdmin(), deflectDevServer()],
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
   security: { checkOrigin: true },

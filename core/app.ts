@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Sequelize } from 'sequelize';
+import { createAccounts, type Accounts } from './accounts/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
@@ -24,6 +25,7 @@ export interface Core {
   logger: Logger;
   events: EventBus;
   helpCenter: HelpCenterReader;
+  accounts: Accounts;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -56,6 +58,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
+    accounts: createAccounts(database.sequelize),
     settings: new SettingsReader(events),
     views,
     mediaDir,

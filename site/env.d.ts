@@ -11,5 +11,7 @@ declare namespace App {
     /** Locale of the current page (the URL's first segment, or the default). */
     locale: string;
     t: import('./i18n/translate.ts').Translate;
+    /** The signed-in staff member on /admin pages (from the session cookie), if any. */
+    staff?: import('../core/accounts/index.ts').StaffView;
   }
 }

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createTranslator } from './i18n/translate.ts';
+import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import { isCacheableRequest } from './server/page-cache.ts';
 
 /** Response headers a page sets to opt into the page cache; stripped before the response leaves. */
@@ -20,6 +21,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.site = site;
   context.locals.locale = locale;
   context.locals.t = createTranslator(locale);
+  if (context.url.pathname === '/admin' || context.url.pathname.startsWith('/admin/')) {
+    const staff = await core.accounts.resolveSession(context.cookies.get(SESSION_COOKIE)?.value);
+    if (staff) context.locals.staff = staff;
+  }
 
   const response = await next();
   if (!response.headers.has(CACHE_HEADER)) return response;

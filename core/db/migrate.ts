@@ -3,6 +3,7 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Logger } from '../logger.ts';
 import * as helpCenter from './migrations/0001-help-center.ts';
 import * as searchLog from './migrations/0002-search-log.ts';
+import * as accounts from './migrations/0003-accounts.ts';
 
 /**
  * Migrations in order. Listed explicitly (not globbed) so they survive bundling and a missing file is a
@@ -11,6 +12,7 @@ import * as searchLog from './migrations/0002-search-log.ts';
 const migrations = [
   { name: '0001-help-center', ...helpCenter },
   { name: '0002-search-log', ...searchLog },
+  { name: '0003-accounts', ...accounts },
 ];
 
 /** Builds the migrator over the `migrations_meta` table (umzug's SequelizeStorage). */

@@ -5,14 +5,18 @@ import { Collection } from './collection.ts';
 import { Image } from './image.ts';
 import { Locale } from './locale.ts';
 import { SearchQuery } from './search-query.ts';
+import { Session } from './session.ts';
 import { Settings } from './settings.ts';
+import { SetupToken } from './setup-token.ts';
+import { User } from './user.ts';
 
-export { Article, Author, Collection, Image, Locale, SearchQuery, Settings };
+export { Article, Author, Collection, Image, Locale, SearchQuery, Session, Settings, SetupToken, User };
+export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
 
 /** Binds every model to the connection and declares the associations, once per process. */
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Locale, Settings, Author, Collection, Article, Image, SearchQuery]) model.initModel(sequelize);
+  for (const model of [Locale, Settings, Author, Collection, Article, Image, SearchQuery, User, Session, SetupToken]) model.initModel(sequelize);
   Article.belongsTo(Collection, { as: 'collection', foreignKey: 'collectionId' });
   Article.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
   Collection.hasMany(Article, { as: 'articles', foreignKey: 'collectionId' });

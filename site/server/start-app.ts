@@ -20,6 +20,8 @@ export async function startApp(overrides: NodeJS.ProcessEnv = {}): Promise<App> 
   const core = await createCore(config, logger);
   if (config.IMPORT_ON_START) logImportReport(logger, await core.importArticles());
   const search = await startSearch(core);
+  const setupToken = await core.accounts.issueSetupToken();
+  if (setupToken) logger.info(`First run: create the admin account at ${config.PUBLIC_URL}/admin/setup?token=${setupToken}`);
   return {
     core,
     search,

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
 
-const pages = ['/en', '/en/billing', '/en/account/reset-password', '/en/missing-page', '/en/search?q=password', '/ru', '/ru/billing', '/ru/settings/notifications', '/ru/missing-page', '/ru/search?q=%D0%BF%D0%B0%D1%80%D0%BE%D0%BB%D1%8C'];
+const pages = ['/en', '/en/billing', '/en/account/reset-password', '/en/missing-page', '/en/search?q=password', '/ru', '/ru/billing', '/ru/settings/notifications', '/ru/missing-page', '/ru/search?q=%D0%BF%D0%B0%D1%80%D0%BE%D0%BB%D1%8C', '/admin/login'];
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   const session = useServerAndBrowser();

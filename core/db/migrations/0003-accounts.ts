@@ -1,0 +1,43 @@
+import type { QueryInterface } from 'sequelize';
+
+/**
+ * Staff accounts and their server-side sessions. Session ids and setup tokens are stored only as SHA-256
+ * hashes, so a copy of the database does not let anyone sign in.
+ */
+export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
+  await qi.sequelize.query(`
+    -- Named as Sequelize names the enum of users.roles, which it casts arrays to.
+    CREATE TYPE enum_users_roles AS ENUM ('admin', 'author', 'operator');
+    CREATE TABLE users (
+      id serial PRIMARY KEY,
+      email varchar(320) NOT NULL UNIQUE CHECK (email = lower(email)),
+      name varchar(200) NOT NULL,
+      password_hash text,
+      roles enum_users_roles[] NOT NULL DEFAULT '{}',
+      author_id integer REFERENCES authors (id) ON DELETE SET NULL,
+      deactivated_at timestamptz,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );
+
+    CREATE TABLE sessions (
+      id_hash char(64) PRIMARY KEY,
+      user_id integer NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      last_seen_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+
+    CREATE TABLE setup_tokens (
+      token_hash char(64) PRIMARY KEY,
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz,
+      created_at timestamptz NOT NULL DEFAULT now()
+    );
+  `);
+}
+
+export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
+  await qi.sequelize.query('DROP TABLE setup_tokens, sessions, users; DROP TYPE enum_users_roles;');
+}

@@ -1,0 +1,25 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+
+/**
+ * Per-client limits, kept in memory per instance and keyed by something about the client (its address,
+ * an email) that is never stored: enough for people, not for scripts.
+ */
+const limiters = new Map<string, RateLimiterMemory>();
+
+export interface RateDecision {
+  allowed: boolean;
+  /** When not allowed: seconds until the next attempt is. */
+  retryAfterSeconds: number;
+}
+
+export async function consume(name: string, key: string, perMinute: number): Promise<RateDecision> {
+  const id = `${name}:${perMinute}`;
+  let limiter = limiters.get(id);
+  if (!limiter) limiters.set(id, (limiter = new RateLimiterMemory({ points: perMinute, duration: 60 })));
+  try {
+    await limiter.consume(key);
+    return { allowed: true, retryAfterSeconds: 0 };
+  } catch (rejection) {
+    return { allowed: false, retryAfterSeconds: Math.ceil(((rejection as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000) };
+  }
+}
