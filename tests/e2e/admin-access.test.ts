@@ -4,8 +4,14 @@ import { hashPassword } from '../../core/accounts/passwords.ts';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
 
-/** Every admin route with the permission it needs (grows with the admin app). */
-const adminRoutes = ['/admin'];
+/** Every admin route and API, and what each kind of visitor gets: 200, 403, or 303/401 to sign in. */
+const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator', number>> = {
+  '/admin': { anonymous: 303, admin: 200, author: 200, operator: 200 },
+  '/admin/settings': { anonymous: 303, admin: 200, author: 403, operator: 403 },
+  '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
+  '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/api/content-gaps': { anonymous: 401, admin: 200, author: 200, operator: 403 },
+};
 
 describe('admin access', () => {
   const session = useServerAndBrowser();
@@ -78,16 +84,10 @@ describe('admin access', () => {
     });
     afterAll(() => client?.end());
 
-    const expectations: Record<string, Record<string, number>> = {
-      anonymous: { '/admin': 303 },
-      admin: { '/admin': 200 },
-      author: { '/admin': 200 },
-      operator: { '/admin': 200 },
-    };
-    it.each(Object.keys(expectations))('%s', async (who) => {
-      for (const route of adminRoutes) {
+    it.each(['anonymous', 'admin', 'author', 'operator'] as const)('%s', async (who) => {
+      for (const [route, expected] of Object.entries(matrix)) {
         const response = await fetch(`${session.server.url}${route}`, { redirect: 'manual', headers: cookies[who] ? { Cookie: cookies[who] } : {} });
-        expect(`${route} ${response.status}`).toBe(`${route} ${expectations[who]![route]}`);
+        expect(`${route} ${response.status}`).toBe(`${route} ${expected[who]}`);
         if (response.status === 303) expect(response.headers.get('location')).toBe(`/admin/login?next=${encodeURIComponent(route)}`);
       }
     });

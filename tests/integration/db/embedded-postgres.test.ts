@@ -19,6 +19,17 @@ async function query(url: string, sql: string): Promise<pg.QueryResult> {
 }
 
 describe('embedded PostgreSQL', () => {
+  it('leaves process exit and signals to us (its beforeExit hook would turn a failing exit code into 0)', async () => {
+    const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM'] as const;
+    const counts = () => events.map((event) => process.listenerCount(event));
+    const logger = createLogger('warn', false);
+    const before = counts();
+    const cluster = await startEmbeddedPostgres({ dataDir: path.resolve('.test-data', 'embedded-hooks'), port: 54358, logger });
+    await cluster.stop();
+    expect(counts()).toEqual(before);
+    await rm(path.resolve('.test-data', 'embedded-hooks'), { recursive: true, force: true });
+  });
+
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it('initialises on first start and keeps the data for the next start', async () => {
