@@ -1,4 +1,7 @@
 import type { Sequelize } from 'sequelize';
+import type { z } from 'zod';
+import type { Role } from '../models/user.ts';
+import { activationChanger, findUsableInvite, inviteAccepter, listStaff, rolesChanger, staffInviter, type inviteSchema, type joinSchema } from './staff-management.ts';
 import firstAdminCreator, { isSetupTokenUsable, issueSetupToken, type NewAccount } from './first-admin.ts';
 import type { StaffView } from './presenters.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
@@ -8,6 +11,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 export { can, type Permission } from './policy.ts';
 export { newAccountSchema, SetupRefusedError, type NewAccount } from './first-admin.ts';
 export type { StaffView } from './presenters.ts';
+export { inviteSchema, joinSchema, rolesSchema, StaffChangeRefusedError } from './staff-management.ts';
 export { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
 
 /** Staff accounts and sessions, as the transports (pages, API routes, sockets) call them. */
@@ -21,6 +25,12 @@ export interface Accounts {
   issueSetupToken(): Promise<string | undefined>;
   isSetupTokenUsable(token: string): Promise<boolean>;
   createFirstAdmin(token: string, account: NewAccount): Promise<StaffView>;
+  invite(actor: StaffView, input: z.infer<typeof inviteSchema>): Promise<string>;
+  findUsableInvite(token: string): Promise<{ email: string; roles: Role[] } | undefined>;
+  acceptInvite(token: string, input: z.infer<typeof joinSchema>): Promise<StaffView>;
+  changeRoles(actor: StaffView, userId: number, roles: Role[]): Promise<void>;
+  setActive(actor: StaffView, userId: number, active: boolean): Promise<void>;
+  listStaff(): Promise<StaffView[]>;
 }
 
 export function createAccounts(sequelize: Sequelize): Accounts {
@@ -39,5 +49,11 @@ export function createAccounts(sequelize: Sequelize): Accounts {
     issueSetupToken: () => issueSetupToken(),
     isSetupTokenUsable: (token) => isSetupTokenUsable(token),
     createFirstAdmin: (token, account) => firstAdminCreator(sequelize, token, account),
+    invite: (actor, input) => staffInviter(sequelize, actor, input),
+    findUsableInvite: (token) => findUsableInvite(token),
+    acceptInvite: (token, input) => inviteAccepter(sequelize, token, input),
+    changeRoles: (actor, userId, roles) => rolesChanger(sequelize, actor, userId, roles),
+    setActive: (actor, userId, active) => activationChanger(sequelize, actor, userId, active),
+    listStaff,
   };
 }
