@@ -22,8 +22,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         email: { type: DataTypes.STRING(320), allowNull: false, unique: true },
         name: { type: DataTypes.STRING(200), allowNull: false },
         passwordHash: { type: DataTypes.TEXT, allowNull: true },
-        // Stored as the user_role[] enum array; Sequelize reads it back as strings.
-        roles: { type: DataTypes.ARRAY(DataTypes.ENUM(...ROLES)), allowNull: false },
+        // varchar[] checked against ROLES in the database (see migration 0003).
+        roles: { type: DataTypes.ARRAY(DataTypes.STRING(16)), allowNull: false },
         authorId: { type: DataTypes.INTEGER, allowNull: true },
         deactivatedAt: { type: DataTypes.DATE, allowNull: true },
         createdAt: DataTypes.DATE,

@@ -18,7 +18,7 @@ export interface ServerProcess {
 /** Starts the built server on a fresh test database. Requires `npm run build` first (npm test does it). */
 export async function startServerProcess(overrides: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   // The "running at" line is logged at info level; the test environment defaults to warn.
-  return spawnServer({ ...(await createTestEnvironment()), LOG_LEVEL: 'info', ...overrides });
+  return spawnServer({ ...(await createTestEnvironment(overrides)), LOG_LEVEL: 'info', ...overrides });
 }
 
 /** Starts the built server with the given environment on a free port on loopback. */

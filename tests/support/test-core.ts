@@ -7,9 +7,12 @@ import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { createTestDatabase } from './test-databases.ts';
 
-/** A fresh database and data folder for one test file, and the environment that points at them. */
+/**
+ * A fresh database and data folder for one test file, and the environment that points at them. With
+ * `FRESH_DATABASE: 'true'` the database is empty, so the process under test migrates it like a first start.
+ */
 export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
-  const databaseUrl = await createTestDatabase(inject('postgresServerUrl'), inject('templateDatabase'));
+  const databaseUrl = await createTestDatabase(inject('postgresServerUrl'), overrides.FRESH_DATABASE === 'true' ? undefined : inject('templateDatabase'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'deflect-test-'));
   return { NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...overrides };
 }

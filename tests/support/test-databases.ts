@@ -37,9 +37,12 @@ export async function createTemplateDatabase(serverUrl: string): Promise<string>
   return TEMPLATE;
 }
 
-/** A new database copied from the migrated template; its URL. */
-export async function createTestDatabase(serverUrl: string, template: string): Promise<string> {
+/**
+ * A new database copied from the migrated template (milliseconds), or empty when `template` is undefined —
+ * as on a real first start, where migrations run on an already open pool.
+ */
+export async function createTestDatabase(serverUrl: string, template: string | undefined): Promise<string> {
   const name = `${PREFIX}${randomBytes(6).toString('hex')}`;
-  await admin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await admin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
   return withDatabase(serverUrl, name);
 }

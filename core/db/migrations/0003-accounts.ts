@@ -6,14 +6,14 @@ import type { QueryInterface } from 'sequelize';
  */
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.sequelize.query(`
-    -- Named as Sequelize names the enum of users.roles, which it casts arrays to.
-    CREATE TYPE enum_users_roles AS ENUM ('admin', 'author', 'operator');
     CREATE TABLE users (
       id serial PRIMARY KEY,
       email varchar(320) NOT NULL UNIQUE CHECK (email = lower(email)),
       name varchar(200) NOT NULL,
       password_hash text,
-      roles enum_users_roles[] NOT NULL DEFAULT '{}',
+      -- A checked varchar[] rather than an enum[]: node-postgres cannot parse arrays of a type created after
+      -- its connections opened (first start migrates on an open pool), and would hand back '{admin}'.
+      roles varchar(16)[] NOT NULL DEFAULT '{}' CHECK (roles <@ ARRAY['admin', 'author', 'operator']::varchar(16)[]),
       author_id integer REFERENCES authors (id) ON DELETE SET NULL,
       deactivated_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now(),
@@ -39,5 +39,5 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 }
 
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
-  await qi.sequelize.query('DROP TABLE setup_tokens, sessions, users; DROP TYPE enum_users_roles;');
+  await qi.sequelize.query('DROP TABLE setup_tokens, sessions, users;');
 }

@@ -6,7 +6,7 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     CREATE TABLE invites (
       token_hash char(64) PRIMARY KEY,
       email varchar(320) NOT NULL CHECK (email = lower(email)),
-      roles varchar(16)[] NOT NULL, -- validated against the role list when the invite is made and accepted
+      roles varchar(16)[] NOT NULL CHECK (roles <@ ARRAY['admin', 'author', 'operator']::varchar(16)[]),
       invited_by integer REFERENCES users (id) ON DELETE SET NULL,
       expires_at timestamptz NOT NULL,
       accepted_at timestamptz,
