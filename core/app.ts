@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { createAccounts, type Accounts } from './accounts/index.ts';
-import { listAudit } from './audit/audit-log.ts';
+import { listAudit, type AuditActor } from './audit/audit-log.ts';
+import { listArticlesForAdmin } from './articles/admin-article-list.ts';
+import articleStatusChanger from './articles/article-status-changer.ts';
+import type { ArticleStatus } from './models/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
@@ -30,6 +33,10 @@ export interface Core {
   accounts: Accounts;
   audit: { list: typeof listAudit };
   updateSettings(props: Omit<SettingsUpdate, 'sequelize' | 'events' | 'mediaDir'>): Promise<void>;
+  articles: {
+    listForAdmin: typeof listArticlesForAdmin;
+    setStatus(actor: AuditActor, articleId: number, status: ArticleStatus): Promise<void>;
+  };
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -64,6 +71,10 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     helpCenter: new HelpCenterReader(events),
     accounts: createAccounts(database.sequelize),
     audit: { list: listAudit },
+    articles: {
+      listForAdmin: listArticlesForAdmin,
+      setStatus: (actor, articleId, status) => articleStatusChanger({ sequelize: database.sequelize, events, actor, articleId, status }),
+    },
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

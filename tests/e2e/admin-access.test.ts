@@ -8,6 +8,7 @@ import { useServerAndBrowser } from '../support/e2e-session.ts';
 const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator', number>> = {
   '/admin': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/users': { anonymous: 303, admin: 200, author: 403, operator: 403 },
+  '/admin/articles': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/settings': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },

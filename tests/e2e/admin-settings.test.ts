@@ -52,7 +52,7 @@ describe('an admin running the help center', () => {
     await page.getByLabel('Email').fill('maria.lopez@acme.example');
     await page.getByRole('button', { name: 'Create invitation' }).click();
     const link = await page.getByLabel('Invitation link').inputValue();
-    for (const path of ['/admin/users', '/admin/settings', '/admin/audit', '/admin/reports/content-gaps']) {
+    for (const path of ['/admin/users', '/admin/settings', '/admin/articles', '/admin/audit', '/admin/reports/content-gaps']) {
       await page.goto(`${session.server.url}${path}`);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(results.violations.map((v) => `${path} ${v.id}`)).toEqual([]);
@@ -74,6 +74,27 @@ describe('an admin running the help center', () => {
     expect((await authorPage.goto(link))?.status()).toBe(410);
     await authorContext.close();
     await adminContext.close();
+  });
+
+  it('unpublishes and republishes an article: the site and the search box follow at once', async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'ada@acme.example', 'a long passphrase');
+    await page.getByRole('link', { name: 'Articles' }).click();
+    await page.getByLabel('Title contains').fill('Reset your password');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('button', { name: 'Unpublish Reset your password (en)' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Unpublished');
+    const searchUrls = async () => ((await (await fetch(`${session.server.url}/api/search?q=reset%20password&locale=en`)).json()) as { hits: Array<{ url: string }> }).hits.map((h) => h.url);
+    expect((await fetch(`${session.server.url}/en/account/reset-password`)).status).toBe(404);
+    await expect.poll(searchUrls, { timeout: 1_000 }).not.toContain('/en/account/reset-password');
+
+    await page.getByRole('button', { name: 'Publish Reset your password (en)' }).click();
+    expect((await fetch(`${session.server.url}/en/account/reset-password`)).status).toBe(200);
+    await expect.poll(searchUrls, { timeout: 1_000 }).toContain('/en/account/reset-password');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    expect(await page.locator('tbody').textContent()).toContain('Unpublished "Reset your password" (en)');
+    await context.close();
   });
 
   it('lists content gaps from settled searches', async () => {

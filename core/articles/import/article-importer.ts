@@ -76,7 +76,7 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
   const authorIds = await upsertAuthors(prepared, transaction);
   const collectionIds = await upsertCollections(prepared, transaction);
   const existing = await Article.findAll({
-    attributes: ['id', 'locale', 'slug', 'sourceRoot', 'sourcePath', 'sourceHash', 'status'],
+    attributes: ['id', 'locale', 'slug', 'sourceKind', 'sourceRoot', 'sourcePath', 'sourceHash', 'status'],
     transaction,
   });
   const bySource = new Map(existing.filter((a) => a.sourceRoot === root).map((a) => [a.sourcePath, a]));
@@ -91,6 +91,12 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
       continue;
     }
     const status = article.draft ? 'draft' : 'published';
+    // Once changed in the admin, the database version is authoritative: report the file, never overwrite.
+    if (current?.sourceKind === 'app') {
+      if (current.sourceHash !== article.hash) counts.problems.push(`${article.relPath}: changed on disk, but this article was changed in the admin; the admin version is kept`);
+      counts.unchanged += 1;
+      continue;
+    }
     if (current && current.sourceHash === article.hash && current.status === status) {
       counts.unchanged += 1;
       continue;
@@ -108,7 +114,7 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
   }
 
   const present = new Set(prepared.articles.map((a) => a.relPath));
-  const gone = [...bySource.values()].filter((a) => a.sourcePath && !present.has(a.sourcePath) && a.status === 'published');
+  const gone = [...bySource.values()].filter((a) => a.sourcePath && !present.has(a.sourcePath) && a.status === 'published' && a.sourceKind === 'file');
   const failedPaths = new Set(prepared.problems.map((line) => line.split(': ')[0]));
   // A file that still exists but failed to parse keeps its last good version online.
   const removed = gone.filter((a) => !failedPaths.has(a.sourcePath!));

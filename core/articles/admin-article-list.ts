@@ -1,0 +1,73 @@
+import { Op, type Order, type WhereOptions } from 'sequelize';
+import { z } from 'zod';
+import { Article, Author, Collection } from '../models/index.ts';
+import { articleUrl } from './presenters.ts';
+
+/** Filters of the admin article list (query string of /admin/articles). */
+export const articleListQuerySchema = z.object({
+  status: z.enum(['draft', 'published']).optional().catch(undefined),
+  locale: z.string().regex(/^[a-z]{2}$/).optional().catch(undefined),
+  collection: z.string().max(200).optional().catch(undefined),
+  author: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(['updated', 'views', 'title']).catch('updated'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
+
+export interface AdminArticleRow {
+  id: number;
+  title: string;
+  locale: string;
+  collectionTitle: string;
+  author: string | null;
+  status: 'draft' | 'published';
+  views: number;
+  updatedAt: string;
+  /** File-managed articles come from the articles folder; app-managed ones were changed in the admin. */
+  managedBy: 'file' | 'app';
+  url: string;
+}
+
+const SORTS: Record<ArticleListQuery['sort'], Order> = {
+  updated: [['updatedAt', 'DESC']],
+  views: [['viewCount', 'DESC']],
+  title: [['title', 'ASC']],
+};
+export const ARTICLES_PAGE_SIZE = 25;
+
+/** Articles for staff: every status, filtered, sorted and paginated (25 a page). */
+export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ rows: AdminArticleRow[]; total: number }> {
+  const where: WhereOptions<Article> = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.locale ? { locale: query.locale } : {}),
+    ...(query.author ? { authorId: query.author } : {}),
+    ...(query.q ? { title: { [Op.iLike]: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` } } : {}),
+  };
+  const { rows, count } = await Article.findAndCountAll({
+    attributes: ['id', 'title', 'locale', 'slug', 'status', 'viewCount', 'updatedAt', 'sourceKind'],
+    where,
+    include: [
+      { model: Collection, as: 'collection', attributes: ['slug', 'title'], ...(query.collection ? { where: { slug: query.collection } } : {}) },
+      { model: Author, as: 'author', attributes: ['name'] },
+    ],
+    order: [...(SORTS[query.sort] as []), ['id', 'ASC']],
+    limit: ARTICLES_PAGE_SIZE,
+    offset: (query.page - 1) * ARTICLES_PAGE_SIZE,
+  });
+  return {
+    total: count,
+    rows: rows.map((a) => ({
+      id: a.id,
+      title: a.title,
+      locale: a.locale,
+      collectionTitle: a.collection!.title,
+      author: a.author?.name ?? null,
+      status: a.status,
+      views: a.viewCount,
+      updatedAt: a.updatedAt.toISOString(),
+      managedBy: a.sourceKind,
+      url: articleUrl(a.locale, a.collection!.slug, a.slug),
+    })),
+  };
+}
