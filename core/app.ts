@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { createAccounts, type Accounts } from './accounts/index.ts';
 import { listAudit, type AuditActor } from './audit/audit-log.ts';
-import { listArticlesForAdmin } from './articles/admin-article-list.ts';
+import { articleFilterOptions, listArticlesForAdmin } from './articles/admin-article-list.ts';
 import articleStatusChanger from './articles/article-status-changer.ts';
 import type { ArticleStatus } from './models/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
@@ -35,6 +35,7 @@ export interface Core {
   updateSettings(props: Omit<SettingsUpdate, 'sequelize' | 'events' | 'mediaDir'>): Promise<void>;
   articles: {
     listForAdmin: typeof listArticlesForAdmin;
+    filterOptions: typeof articleFilterOptions;
     setStatus(actor: AuditActor, articleId: number, status: ArticleStatus): Promise<void>;
   };
   settings: SettingsReader;
@@ -73,6 +74,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     audit: { list: listAudit },
     articles: {
       listForAdmin: listArticlesForAdmin,
+      filterOptions: articleFilterOptions,
       setStatus: (actor, articleId, status) => articleStatusChanger({ sequelize: database.sequelize, events, actor, articleId, status }),
     },
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),

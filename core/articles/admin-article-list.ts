@@ -71,3 +71,14 @@ export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ r
     })),
   };
 }
+
+/** Choices for the list's collection and author filters. */
+export async function articleFilterOptions(): Promise<{ collections: Array<{ slug: string; title: string }>; authors: Array<{ id: number; name: string }> }> {
+  const [collections, authors] = await Promise.all([
+    Collection.findAll({ attributes: ['slug', 'title', 'locale'], order: [['locale', 'ASC'], ['position', 'ASC'], ['title', 'ASC']] }),
+    Author.findAll({ attributes: ['id', 'name'], order: [['name', 'ASC']] }),
+  ]);
+  // One entry per slug: the same collection in several languages is one filter choice.
+  const bySlug = new Map(collections.map((c) => [c.slug, { slug: c.slug, title: c.title }]));
+  return { collections: [...bySlug.values()], authors: authors.map((a) => ({ id: a.id, name: a.name })) };
+}

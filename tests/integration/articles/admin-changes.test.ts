@@ -58,5 +58,8 @@ describe('publishing from the admin', () => {
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ title: 'Storage quotas', status: 'draft', managedBy: 'app', collectionTitle: 'FAQ' });
     expect((await core.articles.listForAdmin({ status: 'published', sort: 'title', page: 1 })).total).toBe(0);
+    expect((await core.articles.listForAdmin({ collection: 'faq', sort: 'title', page: 1 })).total).toBe(1);
+    expect((await core.articles.listForAdmin({ collection: 'billing', sort: 'title', page: 1 })).total).toBe(0);
+    expect(await core.articles.filterOptions()).toEqual({ collections: [{ slug: 'faq', title: 'FAQ' }], authors: [] });
   });
 });
