@@ -1,12 +1,8 @@
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
 import type { StaffView } from '../core/accounts/index.ts';
+import { issueLines } from '../core/validation.ts';
 import { setSessionCookie } from './session-cookie.ts';
-
-/** "password: use at least 10 characters" — one line per invalid field. */
-export function formErrors(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
-}
 
 /** Errors the domain raises to refuse a change, shown to the person as they are. */
 const REFUSALS = new Set(['SetupRefusedError', 'StaffChangeRefusedError']);
@@ -39,7 +35,7 @@ export async function submitAccountForm<S extends z.ZodType>(
   const parsed = schema.safeParse({ ...values, password: String(form.get('password') ?? '') });
   if (!parsed.success) {
     Astro.response.status = 400;
-    return { errors: formErrors(parsed.error), values };
+    return { errors: issueLines(parsed.error), values };
   }
   try {
     const staff = await create(parsed.data);

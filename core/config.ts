@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { issueLines } from './validation.ts';
 
 const postgresUrl = z
   .string()
@@ -57,7 +58,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = environmentSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const lines = issueLines(parsed.error);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueLines } from '../../core/validation.ts';
 
 /** Closed list of API error codes; every error response is `{ error: { code, message } }`. */
 export type ApiErrorCode = 'invalid_request' | 'rate_limited' | 'search_unavailable';
@@ -9,5 +10,5 @@ export function apiError(status: number, code: ApiErrorCode, message: string, he
 
 /** "q: too long (at most 200 characters); limit: must be at most 50" */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+  return issueLines(error, 'body').join('; ');
 }

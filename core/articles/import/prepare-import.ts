@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { processImage, mediaUrl, parseMediaUrl, AVATAR_WIDTHS, type ProcessedImage } from '../images.ts';
+import { articleUrl } from '../presenters.ts';
 import { renderMarkdown, RENDERER_VERSION } from '../render/markdown.ts';
 import type { TocEntry } from '../../models/article.ts';
 import { loadForeignDocsSupport } from './foreign-docs.ts';
@@ -61,9 +62,9 @@ export async function prepareImport(tree: SourceTree, options: PrepareOptions): 
     const result = parseArticle(file, options);
     return result.ok ? [result.article] : [];
   });
-  const urlByAbsPath = new Map(placements.map((a) => [a.absPath, articleUrl(a)]));
+  const urlByAbsPath = new Map(placements.map((a) => [a.absPath, articleUrl(a.locale, a.collectionSlug, a.slug)]));
   const urlBySourcePath = new Map<string, string>();
-  for (const article of placements) for (const key of sourcePathKeys(article.sourcePath)) urlBySourcePath.set(key, articleUrl(article));
+  for (const article of placements) for (const key of sourcePathKeys(article.sourcePath)) urlBySourcePath.set(key, articleUrl(article.locale, article.collectionSlug, article.slug));
 
   const context: ParseContext = {
     ...options,
@@ -227,9 +228,6 @@ function lookupImage(images: Map<string, ProcessedImage>, src: string) {
   return image && { ...image, urlFor: (width: number) => mediaUrl(image.hash, width) };
 }
 
-function articleUrl(article: Pick<ParsedArticle, 'locale' | 'collectionSlug' | 'slug'>): string {
-  return `/${article.locale}/${article.collectionSlug}/${article.slug}`;
-}
 
 /** Foreign links name an article by its path without `.md`, or by its folder when the file repeats the folder name. */
 function sourcePathKeys(sourcePath: string): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueLines } from '../../validation.ts';
 
 const tags = z.union([
   z.array(z.union([z.string(), z.number()]).transform(String)),
@@ -45,7 +46,7 @@ export const authorsFileSchema = z.array(
 );
 export type AuthorsFile = z.infer<typeof authorsFileSchema>;
 
-/** One line per problem: "tags: expected array". */
+/** All problems of a file on its one report line: "tags: expected array; order: expected number". */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`).join('; ');
+  return issueLines(error).join('; ');
 }

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { SearchUnavailableError } from '../../../search/engine.ts';
+import { presentSearchResult } from '../../../search/presenters.ts';
 import { apiError, describeIssues } from '../../api/json.ts';
 import { rateLimit } from '../../api/rate-limits.ts';
 import { searchParamsSchema } from './search/_schemas.ts';
@@ -15,11 +16,7 @@ export const GET: APIRoute = async ({ url, locals, clientAddress }) => {
   try {
     const result = await locals.search.search({ q, locale, limit, offset, ...(collection ? { collection } : {}) });
     return Response.json(
-      {
-        query: q,
-        total: result.total,
-        hits: result.hits.map(({ id, url: hitUrl, titleHtml, snippetHtml, collectionTitle }) => ({ id, url: hitUrl, titleHtml, snippetHtml, collectionTitle })),
-      },
+      presentSearchResult(q, result),
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {
