@@ -4,6 +4,15 @@ import { createAccounts, type Accounts } from './accounts/index.ts';
 import { listAudit, type AuditActor } from './audit/audit-log.ts';
 import { articleFilterOptions, listArticlesForAdmin } from './articles/admin-article-list.ts';
 import articleStatusChanger from './articles/article-status-changer.ts';
+import articleCreator from './articles/editor/article-creator.ts';
+import type { ArticleCreate, ArticleSave } from './articles/editor/article-fields.ts';
+import articleSaver, { type SaveOutcome } from './articles/editor/article-saver.ts';
+import { compareVersions, listVersions, restoreVersion } from './articles/editor/article-history.ts';
+import { discardAutosave, putAutosave } from './articles/editor/autosaves.ts';
+import { loadEditorView } from './articles/editor/editor-view.ts';
+import { uploadArticleImage, type UploadedImage } from './articles/editor/image-upload.ts';
+import { renderArticleBody } from './articles/editor/render-article-body.ts';
+import type { RenderedArticle } from './articles/render/markdown.ts';
 import type { ArticleStatus } from './models/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
@@ -37,6 +46,17 @@ export interface Core {
     listForAdmin: typeof listArticlesForAdmin;
     filterOptions: typeof articleFilterOptions;
     setStatus(actor: AuditActor, articleId: number, status: ArticleStatus): Promise<void>;
+    create(actor: AuditActor, input: ArticleCreate): Promise<number>;
+    save(actor: AuditActor, articleId: number, input: ArticleSave): Promise<SaveOutcome>;
+    editorView: typeof loadEditorView;
+    autosave: typeof putAutosave;
+    discardAutosave: typeof discardAutosave;
+    /** Renders markdown exactly as a saved article is rendered (the editor's live preview). */
+    preview(body: string): Promise<RenderedArticle>;
+    uploadImage(bytes: Buffer): Promise<UploadedImage>;
+    versions: typeof listVersions;
+    compareVersions: typeof compareVersions;
+    restoreVersion(actor: AuditActor, articleId: number, number: number): Promise<number>;
   };
   settings: SettingsReader;
   views: ViewCounter;
@@ -76,6 +96,16 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
       listForAdmin: listArticlesForAdmin,
       filterOptions: articleFilterOptions,
       setStatus: (actor, articleId, status) => articleStatusChanger({ sequelize: database.sequelize, events, actor, articleId, status }),
+      create: (actor, input) => articleCreator({ sequelize: database.sequelize, actor, input }),
+      save: (actor, articleId, input) => articleSaver({ sequelize: database.sequelize, events, actor, articleId, input }),
+      editorView: loadEditorView,
+      autosave: putAutosave,
+      discardAutosave,
+      preview: (body) => renderArticleBody(body),
+      uploadImage: (bytes) => uploadArticleImage(bytes, mediaDir),
+      versions: listVersions,
+      compareVersions,
+      restoreVersion: (actor, articleId, number) => restoreVersion({ sequelize: database.sequelize, events, actor, articleId, number }),
     },
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),

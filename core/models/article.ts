@@ -39,6 +39,8 @@ export class Article extends Model<InferAttributes<Article>, InferCreationAttrib
   declare tags: string[];
   declare status: ArticleStatus;
   declare position: number;
+  /** Number of the latest saved version (see ArticleVersion). */
+  declare version: CreationOptional<number>;
   declare viewCount: CreationOptional<number>;
   declare sourceKind: 'file' | 'app';
   declare sourceRoot: string | null;
@@ -66,6 +68,7 @@ export class Article extends Model<InferAttributes<Article>, InferCreationAttrib
         tags: { type: DataTypes.ARRAY(DataTypes.STRING(100)), allowNull: false },
         status: { type: DataTypes.ENUM('draft', 'published'), allowNull: false },
         position: { type: DataTypes.INTEGER, allowNull: false },
+        version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
         viewCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         sourceKind: { type: DataTypes.ENUM('file', 'app'), allowNull: false },
         sourceRoot: { type: DataTypes.STRING(500), allowNull: true },

@@ -1,5 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { Article } from './article.ts';
+import { ArticleAutosave } from './article-autosave.ts';
+import { ArticleVersion } from './article-version.ts';
 import { AuditEntry } from './audit-entry.ts';
 import { Author } from './author.ts';
 import { Collection } from './collection.ts';
@@ -12,13 +14,14 @@ import { Settings } from './settings.ts';
 import { SetupToken } from './setup-token.ts';
 import { User } from './user.ts';
 
-export { Article, AuditEntry, Author, Collection, Image, Invite, Locale, SearchQuery, Session, Settings, SetupToken, User };
+export { Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Image, Invite, Locale, SearchQuery, Session, Settings, SetupToken, User };
 export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
+export type { VersionSource } from './article-version.ts';
 
 /** Binds every model to the connection and declares the associations, once per process. */
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Locale, Settings, Author, Collection, Article, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite]) model.initModel(sequelize);
+  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite]) model.initModel(sequelize);
   Article.belongsTo(Collection, { as: 'collection', foreignKey: 'collectionId' });
   Article.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
   Collection.hasMany(Article, { as: 'articles', foreignKey: 'collectionId' });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Op, type Sequelize, type Transaction } from 'sequelize';
 import type { EventBus } from '../../events.ts';
 import type { Logger } from '../../logger.ts';
-import { Article, Author, Collection, Image, Locale, Settings } from '../../models/index.ts';
+import { Article, ArticleVersion, Author, Collection, Image, Locale, Settings } from '../../models/index.ts';
 import { prepareImport, type PreparedArticle, type PreparedImport } from './prepare-import.ts';
 import { readSourceTree } from './read-tree.ts';
 
@@ -76,12 +76,13 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
   const authorIds = await upsertAuthors(prepared, transaction);
   const collectionIds = await upsertCollections(prepared, transaction);
   const existing = await Article.findAll({
-    attributes: ['id', 'locale', 'slug', 'sourceKind', 'sourceRoot', 'sourcePath', 'sourceHash', 'status'],
+    attributes: ['id', 'locale', 'slug', 'sourceKind', 'sourceRoot', 'sourcePath', 'sourceHash', 'status', 'version'],
     transaction,
   });
   const bySource = new Map(existing.filter((a) => a.sourceRoot === root).map((a) => [a.sourcePath, a]));
   const bySlug = new Map(existing.map((a) => [`${a.locale}/${a.slug}`, a]));
   const counts = { created: 0, updated: 0, unchanged: 0, unpublished: 0, problems: [] as string[], changedIds: [] as number[] };
+  const versions: Array<ReturnType<typeof importedVersion>> = [];
 
   for (const article of prepared.articles) {
     const current = bySource.get(article.relPath);
@@ -103,15 +104,21 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
     }
     const values = articleValues(article, root, status, collectionIds, authorIds);
     if (current) {
-      await current.update({ ...values, ...(current.status !== 'published' && status === 'published' ? { publishedAt: new Date() } : {}) }, { transaction });
+      const contentChanged = current.sourceHash !== article.hash;
+      const version = contentChanged ? current.version + 1 : current.version;
+      await current.update({ ...values, version, ...(current.status !== 'published' && status === 'published' ? { publishedAt: new Date() } : {}) }, { transaction });
+      if (contentChanged) versions.push(importedVersion(current.id, version, values));
       counts.updated += 1;
       counts.changedIds.push(current.id);
     } else {
-      const created = await Article.create({ ...values, publishedAt: status === 'published' ? new Date() : null }, { transaction });
+      const created = await Article.create({ ...values, version: 1, publishedAt: status === 'published' ? new Date() : null }, { transaction });
+      versions.push(importedVersion(created.id, 1, values));
       counts.created += 1;
       counts.changedIds.push(created.id);
     }
   }
+
+  await ArticleVersion.bulkCreate(versions, { transaction });
 
   const present = new Set(prepared.articles.map((a) => a.relPath));
   const gone = [...bySource.values()].filter((a) => a.sourcePath && !present.has(a.sourcePath) && a.status === 'published' && a.sourceKind === 'file');
@@ -124,6 +131,12 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
     counts.changedIds.push(...removed.map((a) => a.id));
   }
   return counts;
+}
+
+/** A file's content as it was imported becomes a version, so the history shows where an article came from. */
+function importedVersion(articleId: number, number: number, values: ReturnType<typeof articleValues>) {
+  const { title, description, body, tags } = values;
+  return { articleId, number, title, description, body, tags, editorId: null, editorLabel: `import: ${values.sourcePath}`, source: 'import' as const, restoredFrom: null };
 }
 
 function articleValues(
