@@ -10,6 +10,7 @@ import articleSaver, { type SaveOutcome } from './articles/editor/article-saver.
 import { compareVersions, listVersions, restoreVersion } from './articles/editor/article-history.ts';
 import { discardAutosave, putAutosave } from './articles/editor/autosaves.ts';
 import { loadEditorView } from './articles/editor/editor-view.ts';
+import { loadNewArticleView } from './articles/editor/new-article-view.ts';
 import { uploadArticleImage, type UploadedImage } from './articles/editor/image-upload.ts';
 import { renderArticleBody } from './articles/editor/render-article-body.ts';
 import type { RenderedArticle } from './articles/render/markdown.ts';
@@ -49,6 +50,7 @@ export interface Core {
     create(actor: AuditActor, input: ArticleCreate): Promise<number>;
     save(actor: AuditActor, articleId: number, input: ArticleSave): Promise<SaveOutcome>;
     editorView: typeof loadEditorView;
+    newArticleView: typeof loadNewArticleView;
     autosave: typeof putAutosave;
     discardAutosave: typeof discardAutosave;
     /** Renders markdown exactly as a saved article is rendered (the editor's live preview). */
@@ -99,6 +101,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
       create: (actor, input) => articleCreator({ sequelize: database.sequelize, actor, input }),
       save: (actor, articleId, input) => articleSaver({ sequelize: database.sequelize, events, actor, articleId, input }),
       editorView: loadEditorView,
+      newArticleView: loadNewArticleView,
       autosave: putAutosave,
       discardAutosave,
       preview: (body) => renderArticleBody(body),

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createTranslator } from './i18n/translate.ts';
+import { isCrossSiteRequest } from '../admin/cross-site.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import { isCacheableRequest } from './server/page-cache.ts';
 
@@ -22,6 +23,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.locale = locale;
   context.locals.t = createTranslator(locale);
   if (context.url.pathname === '/admin' || context.url.pathname.startsWith('/admin/')) {
+    if (isCrossSiteRequest(context.request, [context.url.origin, new URL(core.config.PUBLIC_URL).origin])) return new Response('Forbidden: cross-site request refused.', { status: 403 });
     const staff = await core.accounts.resolveSession(context.cookies.get(SESSION_COOKIE)?.value);
     if (staff) context.locals.staff = staff;
   }

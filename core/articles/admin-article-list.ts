@@ -1,6 +1,6 @@
 import { Op, type Order, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
-import { Article, Author, Collection } from '../models/index.ts';
+import { Article, Author, Collection, Locale } from '../models/index.ts';
 import { articleUrl } from './presenters.ts';
 
 /** Filters of the admin article list (query string of /admin/articles). */
@@ -27,6 +27,8 @@ export interface AdminArticleRow {
   /** File-managed articles come from the articles folder; app-managed ones were changed in the admin. */
   managedBy: 'file' | 'app';
   url: string;
+  /** Languages of the site this article has no translation in. */
+  missingTranslations: string[];
 }
 
 const SORTS: Record<ArticleListQuery['sort'], Order> = {
@@ -45,7 +47,7 @@ export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ r
     ...(query.q ? { title: { [Op.iLike]: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` } } : {}),
   };
   const { rows, count } = await Article.findAndCountAll({
-    attributes: ['id', 'title', 'locale', 'slug', 'status', 'viewCount', 'updatedAt', 'sourceKind'],
+    attributes: ['id', 'title', 'locale', 'slug', 'status', 'viewCount', 'updatedAt', 'sourceKind', 'translationKey'],
     where,
     include: [
       { model: Collection, as: 'collection', attributes: ['slug', 'title'], ...(query.collection ? { where: { slug: query.collection } } : {}) },
@@ -55,6 +57,12 @@ export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ r
     limit: ARTICLES_PAGE_SIZE,
     offset: (query.page - 1) * ARTICLES_PAGE_SIZE,
   });
+  const [locales, translations] = await Promise.all([
+    Locale.findAll({ attributes: ['code'], order: [['position', 'ASC']] }),
+    Article.findAll({ attributes: ['translationKey', 'locale'], where: { translationKey: { [Op.in]: [...new Set(rows.map((a) => a.translationKey))] } } }),
+  ]);
+  const localesByKey = new Map<string, Set<string>>();
+  for (const t of translations) localesByKey.set(t.translationKey, (localesByKey.get(t.translationKey) ?? new Set()).add(t.locale));
   return {
     total: count,
     rows: rows.map((a) => ({
@@ -68,6 +76,7 @@ export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ r
       updatedAt: a.updatedAt.toISOString(),
       managedBy: a.sourceKind,
       url: articleUrl(a.locale, a.collection!.slug, a.slug),
+      missingTranslations: locales.map((l) => l.code).filter((code) => !localesByKey.get(a.translationKey)?.has(code)),
     })),
   };
 }

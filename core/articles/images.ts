@@ -42,7 +42,9 @@ export async function processImage(input: Buffer, mediaDir: string, widths: read
   const decoderOptions = { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'error' } as const;
   let metadata: Metadata;
   try {
-    metadata = await sharp(input, decoderOptions).metadata();
+    // Reading the header decodes no pixels, so it runs without the pixel limit: an oversized image then
+    // gets its own message below instead of "not an image".
+    metadata = await sharp(input, { ...decoderOptions, limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejectedError('not an image that can be read (PNG, JPEG, WebP, GIF, AVIF or TIFF)');
   }

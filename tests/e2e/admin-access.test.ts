@@ -9,10 +9,21 @@ const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator
   '/admin': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/users': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/articles': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/articles/new': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/articles/1': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/articles/1/history': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/settings': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/api/content-gaps': { anonymous: 401, admin: 200, author: 200, operator: 403 },
+};
+
+/** The admin's JSON APIs that change something, posted same-origin: who gets what. */
+const postMatrix: Record<string, { body: string; expected: Record<'anonymous' | 'admin' | 'author' | 'operator', number> }> = {
+  '/admin/api/preview': { body: JSON.stringify({ body: '# Hi' }), expected: { anonymous: 401, admin: 200, author: 200, operator: 403 } },
+  '/admin/api/articles/1/autosave': { body: JSON.stringify({ baseVersion: 1, title: 'T', description: '', body: 'b', tags: '' }), expected: { anonymous: 401, admin: 200, author: 200, operator: 403 } },
+  // An empty body: allowed callers get past the guard to the "send the image" error.
+  '/admin/api/images': { body: '', expected: { anonymous: 401, admin: 400, author: 400, operator: 403 } },
 };
 
 describe('admin access', () => {
@@ -93,6 +104,24 @@ describe('admin access', () => {
         expect(`${route} ${response.status}`).toBe(`${route} ${expected[who]}`);
         if (response.status === 303) expect(response.headers.get('location')).toBe(`/admin/login?next=${encodeURIComponent(route)}`);
       }
+      for (const [route, { body, expected }] of Object.entries(postMatrix)) {
+        const headers = { 'Content-Type': 'application/json', Origin: session.server.url, ...(cookies[who] ? { Cookie: cookies[who] } : {}) };
+        const response = await fetch(`${session.server.url}${route}`, { method: 'POST', body, headers });
+        expect(`POST ${route} ${response.status}`).toBe(`POST ${route} ${expected[who]}`);
+      }
+    });
+
+    it('refuses a cross-site JSON or upload request even with a valid session (CSRF)', async () => {
+      for (const origin of ['https://evil.example', 'null']) {
+        const response = await fetch(`${session.server.url}/admin/api/articles/1/autosave`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: origin, Cookie: cookies.admin! },
+          body: JSON.stringify({ baseVersion: 1, title: 'Defaced', description: '', body: 'x', tags: '' }),
+        });
+        expect(response.status).toBe(403);
+      }
+      const noOrigin = await fetch(`${session.server.url}/admin/api/images`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site', Cookie: cookies.admin! }, body: 'x' });
+      expect(noOrigin.status).toBe(403);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createTestEnvironment } from './test-core.ts';
@@ -13,6 +14,8 @@ export interface ServerProcess {
   databaseUrl: string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** The most memory the process has held so far (peak resident set, from /proc). */
+  peakMemoryBytes(): number;
 }
 
 /** Starts the built server on a fresh test database. Requires `npm run build` first (npm test does it). */
@@ -51,6 +54,7 @@ export async function spawnServer(overrides: NodeJS.ProcessEnv): Promise<ServerP
     child,
     output: () => output,
     databaseUrl: env.DATABASE_URL ?? '',
+    peakMemoryBytes: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) * 1024,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

@@ -44,7 +44,7 @@ export const articleCreateSchema = z.object({
   collectionId: z.coerce.number().int().positive('choose a collection'),
   translationOf: z.union([z.literal(''), z.coerce.number().int().positive()]).optional().transform((id) => (id ? id : undefined)),
 });
-export type ArticleCreate = z.output<typeof articleCreateSchema>;
+export type ArticleCreate = Omit<z.output<typeof articleCreateSchema>, 'translationOf'> & { translationOf?: number | undefined };
 
 export function sameContent(a: ArticleContent, b: ArticleContent): boolean {
   return a.title === b.title && a.description === b.description && a.body === b.body && a.tags.join('\n') === b.tags.join('\n');
