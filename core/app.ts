@@ -14,6 +14,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
+import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.ts';
+import { createMailTransport } from './mail/transport.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
 import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
@@ -48,8 +50,16 @@ export interface Core {
   close(): Promise<void>;
 }
 
+export interface CoreOptions {
+  /**
+   * The outbox worker's timing, or false for processes that must not send mail (command-line tasks: their
+   * mail, if any, is sent by the server).
+   */
+  mailWorker?: Partial<MailWorkerOptions> | false;
+}
+
 /** Connects (starting embedded PostgreSQL if needed), migrates and wires the domain services. */
-export async function createCore(config: Config, logger: Logger): Promise<Core> {
+export async function createCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const database: Database = await connectDatabase(config, logger);
   try {
     await migrateToLatest(database.sequelize, logger);
@@ -62,6 +72,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
   const views = new ViewCounter(database.sequelize, logger);
   const relay = new EventsRelay(database.url, events, logger);
   await relay.start();
+  const mailWorker = options.mailWorker === false ? undefined : startMailWorker(database.sequelize, config, logger, options.mailWorker);
   const mediaDir = path.join(config.dataDir, 'media');
 
   return {
@@ -91,11 +102,22 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
       }
     },
     async close() {
+      await mailWorker?.stop();
       await relay.close();
       await views.close();
       await database.close();
     },
   };
+}
+
+function startMailWorker(sequelize: Sequelize, config: Config, logger: Logger, options: Partial<MailWorkerOptions> = {}): MailWorker {
+  const transport = createMailTransport(config, logger);
+  const log = config.SMTP_URL || config.NODE_ENV !== 'production' ? logger.info.bind(logger) : logger.warn.bind(logger);
+  // In production a logged email is a leak waiting to happen (reset links in log storage): say so loudly.
+  log(`Email goes to ${transport.description}`);
+  const worker = new MailWorker(sequelize, transport, logger, options);
+  worker.start();
+  return worker;
 }
 
 /** Logs an import report: a summary line, then one line per problem. */
