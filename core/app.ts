@@ -81,7 +81,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
-    accounts: createAccounts(database.sequelize),
+    accounts: createAccounts(database.sequelize, config.PUBLIC_URL),
     audit: { list: listAudit },
     articles: {
       listForAdmin: listArticlesForAdmin,

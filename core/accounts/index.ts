@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { z } from 'zod';
 import type { Role } from '../models/user.ts';
 import { activationChanger, findUsableInvite, inviteAccepter, listStaff, rolesChanger, staffInviter, type inviteSchema, type joinSchema } from './staff-management.ts';
+import { findUsablePasswordReset, passwordResetRequester, passwordResetter, type resetPasswordSchema } from './password-reset.ts';
 import firstAdminCreator, { isSetupTokenUsable, issueSetupToken, type NewAccount } from './first-admin.ts';
 import type { StaffView } from './presenters.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
@@ -13,6 +14,8 @@ export { newAccountSchema, SetupRefusedError, type NewAccount } from './first-ad
 export type { StaffView } from './presenters.ts';
 export { inviteSchema, joinSchema, rolesSchema, StaffChangeRefusedError } from './staff-management.ts';
 export { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
+export { forgotPasswordSchema, PasswordResetRefusedError, resetPasswordSchema } from './password-reset.ts';
+export { joinUrl } from './links.ts';
 
 /** Staff accounts and sessions, as the transports (pages, API routes, sockets) call them. */
 export interface Accounts {
@@ -31,9 +34,15 @@ export interface Accounts {
   changeRoles(actor: StaffView, userId: number, roles: Role[]): Promise<void>;
   setActive(actor: StaffView, userId: number, active: boolean): Promise<void>;
   listStaff(): Promise<StaffView[]>;
+  /** Mails a one-time reset link to the active account with this email, if there is one; tells nothing either way. */
+  requestPasswordReset(email: string): Promise<void>;
+  findUsablePasswordReset(token: string): Promise<{ email: string } | undefined>;
+  /** Sets a new password with a reset link; every session of that account ends. */
+  resetPassword(token: string, input: z.infer<typeof resetPasswordSchema>): Promise<StaffView>;
 }
 
-export function createAccounts(sequelize: Sequelize): Accounts {
+/** `publicUrl` is the origin of the links that staff receive by email. */
+export function createAccounts(sequelize: Sequelize, publicUrl: string): Accounts {
   return {
     signIn: signInChecker,
     async startSession(staff) {
@@ -55,5 +64,8 @@ export function createAccounts(sequelize: Sequelize): Accounts {
     changeRoles: (actor, userId, roles) => rolesChanger(sequelize, actor, userId, roles),
     setActive: (actor, userId, active) => activationChanger(sequelize, actor, userId, active),
     listStaff,
+    requestPasswordReset: (email) => passwordResetRequester(sequelize, publicUrl, email),
+    findUsablePasswordReset: (token) => findUsablePasswordReset(token),
+    resetPassword: (token, input) => passwordResetter(sequelize, token, input),
   };
 }

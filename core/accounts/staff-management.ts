@@ -2,7 +2,7 @@ import { Op, type Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit/audit-log.ts';
 import { Author, Invite, User, ROLES, type Role } from '../models/index.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { hashPassword, newPasswordSchema } from './passwords.ts';
 import { presentStaff, type StaffView } from './presenters.ts';
 import { randomToken, tokenHash } from './tokens.ts';
 
@@ -12,7 +12,7 @@ export const rolesSchema = z.array(z.enum(ROLES)).min(1, 'choose at least one ro
 export const inviteSchema = z.object({ email: z.email('enter a valid email address').transform((e) => e.toLowerCase()), roles: rolesSchema });
 export const joinSchema = z.object({
   name: z.string().trim().min(1, 'enter your name').max(200),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password: newPasswordSchema,
 });
 
 /** A refused staff change, with a message for the person who tried it. */
