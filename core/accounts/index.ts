@@ -28,6 +28,7 @@ export interface Accounts {
   issueSetupToken(): Promise<string | undefined>;
   isSetupTokenUsable(token: string): Promise<boolean>;
   createFirstAdmin(token: string, account: NewAccount): Promise<StaffView>;
+  /** Creates an invitation and emails its link; returns the token, to show the link to the admin too. */
   invite(actor: StaffView, input: z.infer<typeof inviteSchema>): Promise<string>;
   findUsableInvite(token: string): Promise<{ email: string; roles: Role[] } | undefined>;
   acceptInvite(token: string, input: z.infer<typeof joinSchema>): Promise<StaffView>;
@@ -58,7 +59,7 @@ export function createAccounts(sequelize: Sequelize, publicUrl: string): Account
     issueSetupToken: () => issueSetupToken(),
     isSetupTokenUsable: (token) => isSetupTokenUsable(token),
     createFirstAdmin: (token, account) => firstAdminCreator(sequelize, token, account),
-    invite: (actor, input) => staffInviter(sequelize, actor, input),
+    invite: (actor, input) => staffInviter(sequelize, publicUrl, actor, input),
     findUsableInvite: (token) => findUsableInvite(token),
     acceptInvite: (token, input) => inviteAccepter(sequelize, token, input),
     changeRoles: (actor, userId, roles) => rolesChanger(sequelize, actor, userId, roles),
