@@ -40,6 +40,13 @@ const CLAIM_SQL = `
    WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND send_after <= now() ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
   RETURNING id, recipient, subject, text, html, attempts`;
 
+/**
+ * Once a message is sent or given up on, its body is dropped: it may hold one-time links (invitations,
+ * password resets) whose tokens the database otherwise keeps only as hashes. Recipient, subject, status
+ * and error stay as the record of what was sent.
+ */
+const FORGET_BODY = `text = '(not kept after sending: it may hold one-time links)', html = NULL`;
+
 /** Wait before retry number `attempts + 1`: retryBaseMs, then doubling. */
 export function retryDelayMs(attempts: number, retryBaseMs: number): number {
   return retryBaseMs * 2 ** Math.max(0, attempts - 1);
@@ -127,7 +134,7 @@ export class MailWorker {
       await this.#recordFailure(message, error instanceof Error ? error.message : String(error));
       return;
     }
-    await this.#sequelize.query(`UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = :id`, { replacements: { id: message.id } });
+    await this.#sequelize.query(`UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL, ${FORGET_BODY}, updated_at = now() WHERE id = :id`, { replacements: { id: message.id } });
   }
 
   async #recordFailure(message: ClaimedMessage, error: string): Promise<void> {
@@ -135,7 +142,8 @@ export class MailWorker {
     const final = message.attempts >= maxAttempts;
     const delayMs = retryDelayMs(message.attempts, retryBaseMs);
     await this.#sequelize.query(
-      `UPDATE outbox SET status = :status, last_error = :error, send_after = now() + :delayMs * interval '1 millisecond', updated_at = now() WHERE id = :id`,
+      `UPDATE outbox SET status = :status, last_error = :error, send_after = now() + :delayMs * interval '1 millisecond',
+              ${final ? `${FORGET_BODY},` : ''} updated_at = now() WHERE id = :id`,
       { replacements: { id: message.id, status: final ? 'failed' : 'queued', error: error.slice(0, 2000), delayMs } },
     );
     const context = { to: message.recipient, subject: message.subject, attempts: message.attempts, error };

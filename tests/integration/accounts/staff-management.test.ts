@@ -9,7 +9,8 @@ describe('inviting and managing staff', () => {
   let core: Core;
   let admin: StaffView;
   beforeAll(async () => {
-    core = await createTestCore();
+    // No mail worker: the invitation mails stay queued, with their links, for the test to read.
+    core = await createTestCore({}, { mailWorker: false });
     admin = await core.accounts.createFirstAdmin((await core.accounts.issueSetupToken())!, { name: 'Ada', email: 'ada@acme.example', password: 'a long passphrase' });
     await Author.create({ email: 'ivan@acme.example', name: 'Ivan Petrov', avatarUrl: null });
   });

@@ -44,7 +44,7 @@ describe('mail worker', () => {
   it('retries a refused mail with growing waits, then marks it failed with the server’s error', async () => {
     smtp.refuse = 'mailbox temporarily unavailable';
     const worker = new MailWorker(core.sequelize, smtpTransport(smtp.url, 'Deflect <no-reply@localhost>'), logger, { pollMs: 20, retryBaseMs: 100, maxAttempts: 3 });
-    await enqueueMail({ to: 'ada@acme.example', subject: 'Invitation', text: 'Join us.' });
+    await enqueueMail({ to: 'ada@acme.example', subject: 'Invitation', text: 'Join us: http://localhost/admin/join?token=abc' });
     const started = Date.now();
     worker.start();
     await expect.poll(async () => (await OutboxMessage.findOne({ where: { recipient: 'ada@acme.example' } }))?.status, { timeout: 10_000 }).toBe('failed');
@@ -55,6 +55,7 @@ describe('mail worker', () => {
     expect(row.attempts).toBe(3);
     expect(row.lastError).toMatch(/451.*mailbox temporarily unavailable/);
     expect(row.sentAt).toBeNull();
+    expect(row.text).not.toContain('token=');
     expect(smtp.attempts).toBe(3);
     expect(smtp.received).toEqual([]);
   });

@@ -1,9 +1,12 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../core/app.ts';
+import { createCore, type Core } from '../../../core/app.ts';
+import { loadConfig } from '../../../core/config.ts';
 import { enqueueMail } from '../../../core/mail/outbox.ts';
 import { OutboxMessage } from '../../../core/models/index.ts';
 import { SmtpSink } from '../../support/smtp-sink.ts';
-import { createTestCore } from '../../support/test-core.ts';
+import { createTestCore, createTestEnvironment } from '../../support/test-core.ts';
 
 const link = 'http://localhost:4321/admin/reset?token=AbC-123_xyz';
 
@@ -31,8 +34,10 @@ describe('mail outbox', () => {
     expect(mail!.text).toContain(link);
     await expect.poll(async () => (await OutboxMessage.findOne({ where: { recipient: 'ada@acme.example' } }))?.status).toBe('sent');
     const row = await OutboxMessage.findOne({ where: { recipient: 'ada@acme.example' }, rejectOnEmpty: true });
-    expect(row).toMatchObject({ attempts: 1, lastError: null });
+    expect(row).toMatchObject({ attempts: 1, lastError: null, subject: 'Reset your password' });
     expect(row.sentAt).toBeInstanceOf(Date);
+    // Sent: the one-time link is no longer in the database.
+    expect(row.text).not.toContain('token=');
   });
 
   it('sends nothing for a mail queued in a transaction that rolls back', async () => {
@@ -51,5 +56,29 @@ describe('mail outbox', () => {
 
   it('refuses to queue a mail without a valid recipient', async () => {
     await expect(enqueueMail({ to: 'not an address', subject: 'x', text: 'y' })).rejects.toThrow(/not an email address/);
+  });
+});
+
+describe('mail without SMTP_URL (a local npm start)', () => {
+  it('writes each mail, link included, to the log at info level and marks it sent', async () => {
+    const lines: Array<{ level: number; msg: string; to?: string }> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    });
+    const core = await createCore(loadConfig(await createTestEnvironment()), pino({ level: 'info' }, sink));
+    try {
+      await enqueueMail({ to: 'ada@acme.example', subject: 'Reset your password', text: `Open ${link}` });
+      await expect.poll(async () => (await OutboxMessage.findOne({ where: { recipient: 'ada@acme.example' } }))?.status).toBe('sent');
+      const logged = lines.find((line) => line.to === 'ada@acme.example');
+      expect(logged?.level).toBe(30);
+      expect(logged?.msg).toContain('Reset your password');
+      expect(logged?.msg).toContain(link);
+      expect(lines.some((line) => line.msg === 'Email goes to the log (SMTP_URL is not set)')).toBe(true);
+    } finally {
+      await core.close();
+    }
   });
 });
