@@ -110,11 +110,12 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   };
 }
 
+/** The outbox worker with the transport the configuration asks for (the log when SMTP_URL is unset). */
 function startMailWorker(sequelize: Sequelize, config: Config, logger: Logger, options: Partial<MailWorkerOptions> = {}): MailWorker {
   const transport = createMailTransport(config, logger);
-  const log = config.SMTP_URL || config.NODE_ENV !== 'production' ? logger.info.bind(logger) : logger.warn.bind(logger);
-  // In production a logged email is a leak waiting to happen (reset links in log storage): say so loudly.
-  log(`Email goes to ${transport.description}`);
+  // In production, logged email puts one-time links into log storage: say so as a warning.
+  if (!config.SMTP_URL && config.NODE_ENV === 'production') logger.warn(`Email goes to ${transport.description}: set SMTP_URL to send it`);
+  else logger.info(`Email goes to ${transport.description}`);
   const worker = new MailWorker(sequelize, transport, logger, options);
   worker.start();
   return worker;
