@@ -5,7 +5,7 @@ import { issueLines } from '../core/validation.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
 /** Errors the domain raises to refuse a change, shown to the person as they are. */
-const REFUSALS = new Set(['SetupRefusedError', 'StaffChangeRefusedError']);
+const REFUSALS = new Set(['SetupRefusedError', 'StaffChangeRefusedError', 'PasswordResetRefusedError']);
 
 export function isRefusal(error: unknown): error is Error {
   // By name: the error classes live in core, which the server bundle may hold a second copy of.
@@ -21,8 +21,9 @@ export interface AccountFormResult {
 }
 
 /**
- * The "create an account, then sign in" step of first-run setup and of invitations: validates the posted
- * fields, creates the account, starts a session with a fresh id, and redirects to /admin.
+ * The "create an account (or set its password), then sign in" step of first-run setup, invitations and
+ * password resets: validates the posted fields, calls the domain, starts a session with a fresh id, and
+ * redirects to /admin.
  */
 export async function submitAccountForm<S extends z.ZodType>(
   Astro: AstroGlobal,

@@ -24,6 +24,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
+import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.ts';
+import { createMailTransport } from './mail/transport.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
 import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
@@ -70,8 +72,16 @@ export interface Core {
   close(): Promise<void>;
 }
 
+export interface CoreOptions {
+  /**
+   * The outbox worker's timing, or false for processes that must not send mail (command-line tasks: their
+   * mail, if any, is sent by the server).
+   */
+  mailWorker?: Partial<MailWorkerOptions> | false;
+}
+
 /** Connects (starting embedded PostgreSQL if needed), migrates and wires the domain services. */
-export async function createCore(config: Config, logger: Logger): Promise<Core> {
+export async function createCore(config: Config, logger: Logger, options: CoreOptions = {}): Promise<Core> {
   const database: Database = await connectDatabase(config, logger);
   try {
     await migrateToLatest(database.sequelize, logger);
@@ -84,6 +94,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
   const views = new ViewCounter(database.sequelize, logger);
   const relay = new EventsRelay(database.url, events, logger);
   await relay.start();
+  const mailWorker = options.mailWorker === false ? undefined : startMailWorker(database.sequelize, config, logger, options.mailWorker);
   const mediaDir = path.join(config.dataDir, 'media');
 
   return {
@@ -92,7 +103,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
-    accounts: createAccounts(database.sequelize),
+    accounts: createAccounts(database.sequelize, config.PUBLIC_URL),
     audit: { list: listAudit },
     articles: {
       listForAdmin: listArticlesForAdmin,
@@ -124,11 +135,23 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
       }
     },
     async close() {
+      await mailWorker?.stop();
       await relay.close();
       await views.close();
       await database.close();
     },
   };
+}
+
+/** The outbox worker with the transport the configuration asks for (the log when SMTP_URL is unset). */
+function startMailWorker(sequelize: Sequelize, config: Config, logger: Logger, options: Partial<MailWorkerOptions> = {}): MailWorker {
+  const transport = createMailTransport(config, logger);
+  // In production, logged email puts one-time links into log storage: say so as a warning.
+  if (!config.SMTP_URL && config.NODE_ENV === 'production') logger.warn(`Email goes to ${transport.description}: set SMTP_URL to send it`);
+  else logger.info(`Email goes to ${transport.description}`);
+  const worker = new MailWorker(sequelize, transport, logger, options);
+  worker.start();
+  return worker;
 }
 
 /** Logs an import report: a summary line, then one line per problem. */

@@ -10,6 +10,16 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
+/** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). */
+const smtpUrl = z
+  .string()
+  .refine((value) => /^smtps?:\/\/[^/?#]+/.test(value) && URL.canParse(value), 'not an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587');
+
+/** A bare address or `Name <address>`, as it goes into the From header. */
+const mailbox = z
+  .string()
+  .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'not a sender such as "Acme Help <help@acme.example>" or help@acme.example');
+
 const port = z.coerce
   .number({ message: 'not a number' })
   .int('not a whole number')
@@ -33,6 +43,8 @@ const environmentSchema = z.object({
   SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: mailbox.default('Deflect <no-reply@localhost>'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -12,10 +12,11 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
-export async function consume(name: string, key: string, perMinute: number): Promise<RateDecision> {
-  const id = `${name}:${perMinute}`;
+/** Counts one attempt for `key`: allowed while it has made at most `points` in its current window (a minute by default). */
+export async function consume(name: string, key: string, points: number, windowSeconds = 60): Promise<RateDecision> {
+  const id = `${name}:${points}:${windowSeconds}`;
   let limiter = limiters.get(id);
-  if (!limiter) limiters.set(id, (limiter = new RateLimiterMemory({ points: perMinute, duration: 60 })));
+  if (!limiter) limiters.set(id, (limiter = new RateLimiterMemory({ points, duration: windowSeconds })));
   try {
     await limiter.consume(key);
     return { allowed: true, retryAfterSeconds: 0 };

@@ -2,7 +2,7 @@ import { Op, type Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.ts';
 import { Author, SetupToken, User } from '../models/index.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { hashPassword, newPasswordSchema } from './passwords.ts';
 import { presentStaff, type StaffView } from './presenters.ts';
 import { randomToken, tokenHash } from './tokens.ts';
 
@@ -11,7 +11,7 @@ const SETUP_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const newAccountSchema = z.object({
   name: z.string().trim().min(1, 'enter your name').max(200),
   email: z.email('enter a valid email address').transform((email) => email.toLowerCase()),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password: newPasswordSchema,
 });
 export type NewAccount = z.infer<typeof newAccountSchema>;
 

@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { z } from 'zod';
 import type { Role } from '../models/user.ts';
 import { activationChanger, findUsableInvite, inviteAccepter, listStaff, rolesChanger, staffInviter, type inviteSchema, type joinSchema } from './staff-management.ts';
+import { findUsablePasswordReset, passwordResetRequester, passwordResetter, type resetPasswordSchema } from './password-reset.ts';
 import firstAdminCreator, { isSetupTokenUsable, issueSetupToken, type NewAccount } from './first-admin.ts';
 import type { StaffView } from './presenters.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
@@ -13,6 +14,8 @@ export { newAccountSchema, SetupRefusedError, type NewAccount } from './first-ad
 export type { StaffView } from './presenters.ts';
 export { inviteSchema, joinSchema, rolesSchema, StaffChangeRefusedError } from './staff-management.ts';
 export { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
+export { forgotPasswordSchema, PasswordResetRefusedError, resetPasswordSchema } from './password-reset.ts';
+export { joinUrl } from './links.ts';
 
 /** Staff accounts and sessions, as the transports (pages, API routes, sockets) call them. */
 export interface Accounts {
@@ -25,15 +28,22 @@ export interface Accounts {
   issueSetupToken(): Promise<string | undefined>;
   isSetupTokenUsable(token: string): Promise<boolean>;
   createFirstAdmin(token: string, account: NewAccount): Promise<StaffView>;
+  /** Creates an invitation and emails its link; returns the token, to show the link to the admin too. */
   invite(actor: StaffView, input: z.infer<typeof inviteSchema>): Promise<string>;
   findUsableInvite(token: string): Promise<{ email: string; roles: Role[] } | undefined>;
   acceptInvite(token: string, input: z.infer<typeof joinSchema>): Promise<StaffView>;
   changeRoles(actor: StaffView, userId: number, roles: Role[]): Promise<void>;
   setActive(actor: StaffView, userId: number, active: boolean): Promise<void>;
   listStaff(): Promise<StaffView[]>;
+  /** Mails a one-time reset link to the active account with this email, if there is one; tells nothing either way. */
+  requestPasswordReset(email: string): Promise<void>;
+  findUsablePasswordReset(token: string): Promise<{ email: string } | undefined>;
+  /** Sets a new password with a reset link; every session of that account ends. */
+  resetPassword(token: string, input: z.infer<typeof resetPasswordSchema>): Promise<StaffView>;
 }
 
-export function createAccounts(sequelize: Sequelize): Accounts {
+/** `publicUrl` is the origin of the links that staff receive by email. */
+export function createAccounts(sequelize: Sequelize, publicUrl: string): Accounts {
   return {
     signIn: signInChecker,
     async startSession(staff) {
@@ -49,11 +59,14 @@ export function createAccounts(sequelize: Sequelize): Accounts {
     issueSetupToken: () => issueSetupToken(),
     isSetupTokenUsable: (token) => isSetupTokenUsable(token),
     createFirstAdmin: (token, account) => firstAdminCreator(sequelize, token, account),
-    invite: (actor, input) => staffInviter(sequelize, actor, input),
+    invite: (actor, input) => staffInviter(sequelize, publicUrl, actor, input),
     findUsableInvite: (token) => findUsableInvite(token),
     acceptInvite: (token, input) => inviteAccepter(sequelize, token, input),
     changeRoles: (actor, userId, roles) => rolesChanger(sequelize, actor, userId, roles),
     setActive: (actor, userId, active) => activationChanger(sequelize, actor, userId, active),
     listStaff,
+    requestPasswordReset: (email) => passwordResetRequester(sequelize, publicUrl, email),
+    findUsablePasswordReset: (token) => findUsablePasswordReset(token),
+    resetPassword: (token, input) => passwordResetter(sequelize, token, input),
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * scrypt (memory-hard, in Node's crypto, no native add-on to build): N=2^15, r=8, p=1 uses 32 MiB and about
@@ -10,6 +11,9 @@ const KEY_LENGTH = 64;
 
 /** Minimum length of a new password; longer is better, no composition rules (NIST SP 800-63B). */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** The rule for every new password (first admin, invitation, reset). */
+export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   const maxmem = 256 * (options.N ?? 0) * (options.r ?? 8) + 1024 * 1024;

@@ -1,8 +1,11 @@
 import { Op, type Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit/audit-log.ts';
-import { Author, Invite, User, ROLES, type Role } from '../models/index.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { Author, Invite, Settings, User, ROLES, type Role } from '../models/index.ts';
+import { invitationMail } from './account-mails.ts';
+import { joinUrl } from './links.ts';
+import { hashPassword, newPasswordSchema } from './passwords.ts';
 import { presentStaff, type StaffView } from './presenters.ts';
 import { randomToken, tokenHash } from './tokens.ts';
 
@@ -12,7 +15,7 @@ export const rolesSchema = z.array(z.enum(ROLES)).min(1, 'choose at least one ro
 export const inviteSchema = z.object({ email: z.email('enter a valid email address').transform((e) => e.toLowerCase()), roles: rolesSchema });
 export const joinSchema = z.object({
   name: z.string().trim().min(1, 'enter your name').max(200),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+  password: newPasswordSchema,
 });
 
 /** A refused staff change, with a message for the person who tried it. */
@@ -21,15 +24,18 @@ export class StaffChangeRefusedError extends Error {
 }
 
 /**
- * Invites someone by email with some roles: a one-time link valid for 7 days, returned to show the admin
- * (and to email once the outbox exists). Inviting an address that already has an active account is refused.
+ * Invites someone by email with some roles: a one-time link valid for 7 days, mailed to them through the
+ * outbox (queued in the same transaction) and returned so the admin can also pass it on by hand. Inviting an
+ * address that already has an account is refused.
  */
-export async function staffInviter(sequelize: Sequelize, actor: AuditActor, input: z.infer<typeof inviteSchema>, now = new Date()): Promise<string> {
+export async function staffInviter(sequelize: Sequelize, publicUrl: string, actor: AuditActor, input: z.infer<typeof inviteSchema>, now = new Date()): Promise<string> {
   const token = randomToken();
   await sequelize.transaction(async (transaction) => {
     if (await User.count({ where: { email: input.email }, transaction })) throw new StaffChangeRefusedError(`${input.email} already has an account.`);
     await Invite.create({ tokenHash: tokenHash(token), email: input.email, roles: input.roles, invitedBy: actor.id, expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS), acceptedAt: null }, { transaction });
     await recordAudit({ actor, action: 'user.invite', summary: `Invited ${input.email} as ${input.roles.join(', ')}` }, transaction);
+    const siteName = (await Settings.findByPk(1, { transaction }))?.siteName ?? 'Deflect';
+    await enqueueMail(invitationMail({ to: input.email, invitedBy: actor.email, roles: input.roles, siteName, link: joinUrl(publicUrl, token) }), transaction);
   });
   return token;
 }

@@ -8,20 +8,23 @@ import { Collection } from './collection.ts';
 import { Image } from './image.ts';
 import { Invite } from './invite.ts';
 import { Locale } from './locale.ts';
+import { OutboxMessage } from './outbox-message.ts';
+import { PasswordReset } from './password-reset.ts';
 import { SearchQuery } from './search-query.ts';
 import { Session } from './session.ts';
 import { Settings } from './settings.ts';
 import { SetupToken } from './setup-token.ts';
 import { User } from './user.ts';
 
-export { Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Image, Invite, Locale, SearchQuery, Session, Settings, SetupToken, User };
+export { Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Image, Invite, Locale, OutboxMessage, PasswordReset, SearchQuery, Session, Settings, SetupToken, User };
 export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
 export type { VersionSource } from './article-version.ts';
+export type { OutboxStatus } from './outbox-message.ts';
 
 /** Binds every model to the connection and declares the associations, once per process. */
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite]) model.initModel(sequelize);
+  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset]) model.initModel(sequelize);
   Article.belongsTo(Collection, { as: 'collection', foreignKey: 'collectionId' });
   Article.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
   Collection.hasMany(Article, { as: 'articles', foreignKey: 'collectionId' });

@@ -4,7 +4,7 @@ import { hashPassword } from '../../core/accounts/passwords.ts';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
 
-/** Every admin route and API, and what each kind of visitor gets: 200, 403, or 303/401 to sign in. */
+/** Every admin route and API, and what each kind of visitor gets: 200, 403, or 303/401 to sign in (public pages: 200, 410). */
 const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator', number>> = {
   '/admin': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/users': { anonymous: 303, admin: 200, author: 403, operator: 403 },
@@ -16,6 +16,9 @@ const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/api/content-gaps': { anonymous: 401, admin: 200, author: 200, operator: 403 },
+  // Public: asking for a reset link, and the reset page (410 without a valid link) are open to anyone.
+  '/admin/forgot': { anonymous: 200, admin: 200, author: 200, operator: 200 },
+  '/admin/reset': { anonymous: 410, admin: 410, author: 410, operator: 410 },
 };
 
 /** The admin's JSON APIs that change something, posted same-origin: who gets what. */

@@ -9,11 +9,16 @@ export interface E2eSession {
   browser: Browser;
 }
 
-/** Starts both before the file's tests and stops both after them. Read the fields inside tests only. */
-export function useServerAndBrowser(overrides: NodeJS.ProcessEnv = {}): E2eSession {
+/**
+ * Starts both before the file's tests and stops both after them. Read the fields inside tests only.
+ * `overrides` may be a function, read when the server starts: after the `beforeAll` hooks registered
+ * before this call (e.g. one that starts a mail server whose address the server needs).
+ */
+export function useServerAndBrowser(overrides: NodeJS.ProcessEnv | (() => NodeJS.ProcessEnv) = {}): E2eSession {
   const session = {} as E2eSession;
   beforeAll(async () => {
-    [session.server, session.browser] = await Promise.all([startServerProcess(overrides), launchBrowser()]);
+    const env = typeof overrides === 'function' ? overrides() : overrides;
+    [session.server, session.browser] = await Promise.all([startServerProcess(env), launchBrowser()]);
   });
   afterAll(async () => {
     await session.browser?.close();

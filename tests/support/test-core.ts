@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { inject } from 'vitest';
-import { createCore, type Core } from '../../core/app.ts';
+import { createCore, type Core, type CoreOptions } from '../../core/app.ts';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { createTestDatabase } from './test-databases.ts';
@@ -18,7 +18,7 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
 }
 
 /** The real domain layer on a fresh database. Close it in afterAll. */
-export async function createTestCore(overrides: NodeJS.ProcessEnv = {}): Promise<Core> {
+export async function createTestCore(overrides: NodeJS.ProcessEnv = {}, options: CoreOptions = {}): Promise<Core> {
   const config = loadConfig(await createTestEnvironment(overrides));
-  return createCore(config, createLogger('warn', false));
+  return createCore(config, createLogger('warn', false), options);
 }

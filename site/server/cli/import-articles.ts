@@ -11,7 +11,7 @@ import { runCli } from './run-cli.ts';
 await runCli(async () => {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const core = await createCore(config, logger);
+  const core = await createCore(config, logger, { mailWorker: false });
   try {
     const dir = process.argv[2] ? path.resolve(process.argv[2]) : config.articlesDir;
     logImportReport(logger, await core.importArticles(dir));

@@ -13,7 +13,7 @@ import { runCli } from './run-cli.ts';
 await runCli(async () => {
   const config = loadConfig({ ...process.env, IMPORT_ON_START: 'false' });
   const logger = createLogger(config.LOG_LEVEL);
-  const core = await createCore(config, logger);
+  const core = await createCore(config, logger, { mailWorker: false });
   const { engine } = createEngine(config, logger);
   try {
     logger.info(`reindex: reading published articles (engine: ${engine.name})`);

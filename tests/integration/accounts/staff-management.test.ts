@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../core/app.ts';
 import type { StaffView } from '../../../core/accounts/index.ts';
-import { Author, User } from '../../../core/models/index.ts';
+import { Author, OutboxMessage, User } from '../../../core/models/index.ts';
 import { listAudit } from '../../../core/audit/audit-log.ts';
 import { createTestCore } from '../../support/test-core.ts';
 
@@ -9,7 +9,8 @@ describe('inviting and managing staff', () => {
   let core: Core;
   let admin: StaffView;
   beforeAll(async () => {
-    core = await createTestCore();
+    // No mail worker: the invitation mails stay queued, with their links, for the test to read.
+    core = await createTestCore({}, { mailWorker: false });
     admin = await core.accounts.createFirstAdmin((await core.accounts.issueSetupToken())!, { name: 'Ada', email: 'ada@acme.example', password: 'a long passphrase' });
     await Author.create({ email: 'ivan@acme.example', name: 'Ivan Petrov', avatarUrl: null });
   });
@@ -25,6 +26,18 @@ describe('inviting and managing staff', () => {
     expect(await core.accounts.signIn('ivan@acme.example', 'another long one')).toBeDefined();
     await expect(core.accounts.acceptInvite(token, { name: 'Mallory', password: 'another long one' })).rejects.toThrow(/invalid, already used or expired/);
     await expect(core.accounts.invite(admin, { email: 'ivan@acme.example', roles: ['operator'] })).rejects.toThrow(/already has an account/);
+  });
+
+  it('emails the invitation link through the outbox, and nothing for a refused invitation', async () => {
+    const token = await core.accounts.invite(admin, { email: 'olga@acme.example', roles: ['operator', 'author'] });
+    const mails = await OutboxMessage.findAll({ where: { recipient: 'olga@acme.example' } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('You are invited to Acme Help admin');
+    expect(mails[0]!.text).toContain(`ada@acme.example invited you to Acme Help admin as operator, author.`);
+    expect(mails[0]!.text).toContain(`${core.config.PUBLIC_URL}/admin/join?token=${token}`);
+    const before = await OutboxMessage.count();
+    await expect(core.accounts.invite(admin, { email: 'ada@acme.example', roles: ['author'] })).rejects.toThrow(/already has an account/);
+    expect(await OutboxMessage.count()).toBe(before);
   });
 
   it('changes roles and deactivates, but never leaves the help center without an admin', async () => {

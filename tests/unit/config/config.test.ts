@@ -37,4 +37,25 @@ describe('loadConfig', () => {
   it('accepts postgresql:// as well as postgres://', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/deflect' }).DATABASE_URL).toBe('postgresql://u:p@db:5432/deflect');
   });
+
+  it('sends mail only when SMTP_URL is set, from a default sender otherwise configurable', () => {
+    const local = loadConfig({});
+    expect(local.SMTP_URL).toBeUndefined();
+    expect(local.MAIL_FROM).toBe('Deflect <no-reply@localhost>');
+    const config = loadConfig({ SMTP_URL: 'smtp://user:p%40ss@mail.example.com:587', MAIL_FROM: 'Acme Help <help@acme.example>' });
+    expect(config).toMatchObject({ SMTP_URL: 'smtp://user:p%40ss@mail.example.com:587', MAIL_FROM: 'Acme Help <help@acme.example>' });
+    expect(loadConfig({ SMTP_URL: 'smtps://mail.example.com:465', MAIL_FROM: 'help@acme.example' }).MAIL_FROM).toBe('help@acme.example');
+  });
+
+  it('names SMTP_URL and MAIL_FROM when they are not what mail needs', () => {
+    try {
+      loadConfig({ SMTP_URL: 'mail.example.com:587', MAIL_FROM: 'Acme Help' });
+      expect.unreachable();
+    } catch (error) {
+      const lines = (error as Error).message.split('\n');
+      expect(lines).toContain('SMTP_URL: not an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587');
+      expect(lines.some((line) => line.startsWith('MAIL_FROM: not a sender such as'))).toBe(true);
+    }
+    expect(() => loadConfig({ SMTP_URL: 'https://mail.example.com' })).toThrowError(/SMTP_URL: not an smtp:\/\//);
+  });
 });
