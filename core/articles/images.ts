@@ -42,7 +42,9 @@ export async function processImage(input: Buffer, mediaDir: string, widths: read
   const decoderOptions = { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'error' } as const;
   let metadata: Metadata;
   try {
-    metadata = await sharp(input, decoderOptions).metadata();
+    // Reading the header decodes no pixels, so it runs without the pixel limit: with it, an image that is
+    // merely too large would be reported as unreadable instead of by the clear check below.
+    metadata = await sharp(input, { ...decoderOptions, limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejectedError('not an image that can be read (PNG, JPEG, WebP, GIF, AVIF or TIFF)');
   }
