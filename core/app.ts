@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { createAccounts, type Accounts } from './accounts/index.ts';
 import { listAudit, type AuditActor } from './audit/audit-log.ts';
+import { createCollections, type Collections } from './collections/index.ts';
 import { articleFilterOptions, listArticlesForAdmin } from './articles/admin-article-list.ts';
 import articleStatusChanger from './articles/article-status-changer.ts';
 import type { ArticleStatus } from './models/index.ts';
@@ -38,6 +39,7 @@ export interface Core {
     filterOptions: typeof articleFilterOptions;
     setStatus(actor: AuditActor, articleId: number, status: ArticleStatus): Promise<void>;
   };
+  collections: Collections;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -77,6 +79,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
       filterOptions: articleFilterOptions,
       setStatus: (actor, articleId, status) => articleStatusChanger({ sequelize: database.sequelize, events, actor, articleId, status }),
     },
+    collections: createCollections(database.sequelize, events),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

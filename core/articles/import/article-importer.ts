@@ -74,20 +74,24 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
     { ignoreDuplicates: true, transaction },
   );
   const authorIds = await upsertAuthors(prepared, transaction);
-  const collectionIds = await upsertCollections(prepared, transaction);
+  const counts = { created: 0, updated: 0, unchanged: 0, unpublished: 0, problems: [] as string[], changedIds: [] as number[] };
+  const collectionIds = await upsertCollections(prepared, transaction, counts.problems);
   const existing = await Article.findAll({
     attributes: ['id', 'locale', 'slug', 'sourceKind', 'sourceRoot', 'sourcePath', 'sourceHash', 'status'],
     transaction,
   });
   const bySource = new Map(existing.filter((a) => a.sourceRoot === root).map((a) => [a.sourcePath, a]));
   const bySlug = new Map(existing.map((a) => [`${a.locale}/${a.slug}`, a]));
-  const counts = { created: 0, updated: 0, unchanged: 0, unpublished: 0, problems: [] as string[], changedIds: [] as number[] };
 
   for (const article of prepared.articles) {
     const current = bySource.get(article.relPath);
     const slugOwner = bySlug.get(`${article.locale}/${article.slug}`);
     if (slugOwner && slugOwner !== current) {
       counts.problems.push(`${article.relPath}: duplicate slug "${article.slug}" in ${article.locale} (already used by ${slugOwner.sourcePath ?? 'an article written in the app'})`);
+      continue;
+    }
+    if (!collectionIds.has(`${article.locale}/${article.collectionSlug}`)) {
+      counts.problems.push(`${article.relPath}: skipped, its collection "${article.collectionSlug}" could not be imported`);
       continue;
     }
     const status = article.draft ? 'draft' : 'published';
@@ -175,22 +179,36 @@ async function upsertAuthors(prepared: PreparedImport, transaction: Transaction)
   return ids;
 }
 
-async function upsertCollections(prepared: PreparedImport, transaction: Transaction): Promise<Map<string, number>> {
+async function upsertCollections(prepared: PreparedImport, transaction: Transaction, problems: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const collection of prepared.collections) {
+    const { locale, slug } = collection;
     const values = {
-      locale: collection.locale,
-      slug: collection.slug,
-      translationKey: collection.translation ?? collection.slug,
+      locale,
+      slug,
+      translationKey: collection.translation ?? slug,
       title: collection.title,
       description: collection.description,
       icon: collection.icon,
       position: collection.order,
     };
-    const [row, created] = await Collection.findOrCreate({ where: { locale: collection.locale, slug: collection.slug }, defaults: values, transaction });
-    // A collection described by a file follows the file; one only named by articles keeps what it has.
-    if (!created && collection.described) await row.update(values, { transaction });
-    ids.set(`${collection.locale}/${collection.slug}`, row.id);
+    // The collection this folder fed last time (even if its slug was changed in the admin since), else
+    // one created in the admin at this address, which the folder now feeds.
+    const row = (await Collection.findOne({ where: { locale, sourceSlug: slug }, transaction })) ?? (await Collection.findOne({ where: { locale, slug, sourceSlug: null }, transaction }));
+    if (!row) {
+      const owner = await Collection.findOne({ where: { locale, slug }, transaction });
+      if (owner) {
+        problems.push(`${locale}/${slug}: this slug now belongs to the collection "${owner.title}" (changed in the admin); rename the folder or that collection's slug`);
+        continue;
+      }
+      ids.set(`${locale}/${slug}`, (await Collection.create({ ...values, sourceSlug: slug }, { transaction })).id);
+      continue;
+    }
+    if (row.sourceSlug === null) await row.update({ sourceSlug: slug }, { transaction });
+    // A collection described by a file follows the file until it is changed in the admin; one only named
+    // by articles keeps what it has.
+    if (collection.described && row.sourceKind === 'file') await row.update(values, { transaction });
+    ids.set(`${locale}/${slug}`, row.id);
   }
   return ids;
 }
