@@ -72,7 +72,7 @@ export async function createCore(config: Config, logger: Logger): Promise<Core> 
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
-    accounts: createAccounts(database.sequelize),
+    accounts: createAccounts(database.sequelize, events, mediaDir),
     audit: { list: listAudit },
     articles: {
       listForAdmin: listArticlesForAdmin,

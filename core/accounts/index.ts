@@ -1,9 +1,11 @@
 import type { Sequelize } from 'sequelize';
 import type { z } from 'zod';
+import type { EventBus } from '../events.ts';
 import type { Role } from '../models/user.ts';
 import { activationChanger, findUsableInvite, inviteAccepter, listStaff, rolesChanger, staffInviter, type inviteSchema, type joinSchema } from './staff-management.ts';
 import firstAdminCreator, { isSetupTokenUsable, issueSetupToken, type NewAccount } from './first-admin.ts';
 import type { StaffView } from './presenters.ts';
+import profileUpdater, { type Profile } from './profile-updater.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
 import signInChecker from './sign-in.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -13,6 +15,7 @@ export { newAccountSchema, SetupRefusedError, type NewAccount } from './first-ad
 export type { StaffView } from './presenters.ts';
 export { inviteSchema, joinSchema, rolesSchema, StaffChangeRefusedError } from './staff-management.ts';
 export { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
+export { profileSchema, type Profile } from './profile-updater.ts';
 
 /** Staff accounts and sessions, as the transports (pages, API routes, sockets) call them. */
 export interface Accounts {
@@ -31,9 +34,11 @@ export interface Accounts {
   changeRoles(actor: StaffView, userId: number, roles: Role[]): Promise<void>;
   setActive(actor: StaffView, userId: number, active: boolean): Promise<void>;
   listStaff(): Promise<StaffView[]>;
+  /** The signed-in staff member changes their own name and, optionally, avatar (image bytes). */
+  updateProfile(actor: StaffView, profile: Profile, avatar?: Buffer): Promise<StaffView>;
 }
 
-export function createAccounts(sequelize: Sequelize): Accounts {
+export function createAccounts(sequelize: Sequelize, events: EventBus, mediaDir: string): Accounts {
   return {
     signIn: signInChecker,
     async startSession(staff) {
@@ -55,5 +60,6 @@ export function createAccounts(sequelize: Sequelize): Accounts {
     changeRoles: (actor, userId, roles) => rolesChanger(sequelize, actor, userId, roles),
     setActive: (actor, userId, active) => activationChanger(sequelize, actor, userId, active),
     listStaff,
+    updateProfile: (actor, profile, avatar) => profileUpdater({ sequelize, events, mediaDir, actor, profile, ...(avatar ? { avatar } : {}) }),
   };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Op, type Sequelize, type Transaction } from 'sequelize';
 import type { EventBus } from '../../events.ts';
 import type { Logger } from '../../logger.ts';
-import { Article, Author, Collection, Image, Locale, Settings } from '../../models/index.ts';
+import { Article, Author, Collection, Image, Locale, Settings, User } from '../../models/index.ts';
 import { prepareImport, type PreparedArticle, type PreparedImport } from './prepare-import.ts';
 import { readSourceTree } from './read-tree.ts';
 
@@ -158,12 +158,17 @@ function articleValues(
   };
 }
 
-/** Authors are people, matched by email (or by name when a file names someone without an email). */
+/**
+ * Authors are people, matched by email (or by name when a file names someone without an email). Once an
+ * author has a staff account, their name and avatar come from their profile, not from authors.yml.
+ */
 async function upsertAuthors(prepared: PreparedImport, transaction: Transaction): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
+  const withAccount = new Set((await User.findAll({ attributes: ['authorId'], where: { authorId: { [Op.ne]: null } }, transaction })).map((user) => user.authorId));
   for (const author of prepared.authors) {
     const [row] = await Author.findOrCreate({ where: { email: author.email.toLowerCase() }, defaults: { name: author.name, email: author.email.toLowerCase(), avatarUrl: author.avatarUrl ?? null }, transaction });
-    if (row.name !== author.name || row.avatarUrl !== (author.avatarUrl ?? null)) await row.update({ name: author.name, avatarUrl: author.avatarUrl ?? null }, { transaction });
+    const differs = row.name !== author.name || row.avatarUrl !== (author.avatarUrl ?? null);
+    if (differs && !withAccount.has(row.id)) await row.update({ name: author.name, avatarUrl: author.avatarUrl ?? null }, { transaction });
     ids.set(author.email.toLowerCase(), row.id);
   }
   for (const ref of new Set(prepared.articles.map((a) => a.authorRef?.toLowerCase()).filter((r): r is string => Boolean(r)))) {
