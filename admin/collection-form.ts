@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LocaleCollections } from '../core/collections/collection-list.ts';
 import { issueLines, issuesByField } from '../core/validation.ts';
 
 /** What the collection forms post, as typed: shown again when something is wrong, so nothing is lost. */
@@ -38,4 +39,26 @@ export function formProblems(error: unknown): FormProblems | undefined {
   if (!(error instanceof z.ZodError) && (error as Error | undefined)?.name !== 'ZodError') return undefined;
   const zodError = error as z.ZodError;
   return { lines: issueLines(zodError), byField: issuesByField(zodError) };
+}
+
+/** For each other language: the collections that can be chosen as the translation. */
+export interface TranslationChoice {
+  locale: string;
+  localeName: string;
+  /** `linkedTo`: the collection of our language it is the translation of now, which choosing it would replace. */
+  options: Array<{ id: number; title: string; linkedTo: string | null }>;
+}
+
+/** The translation selects of a collection in `locale` (`id` when it exists already). */
+export function translationChoices(all: LocaleCollections[], locale: string, id?: number): TranslationChoice[] {
+  return all
+    .filter((l) => l.code !== locale)
+    .map((l) => ({
+      locale: l.code,
+      localeName: l.name,
+      options: l.collections.map((c) => {
+        const link = c.translations.find((t) => t.locale === locale);
+        return { id: c.id, title: c.title, linkedTo: link && link.id !== null && link.id !== id ? link.title : null };
+      }),
+    }));
 }

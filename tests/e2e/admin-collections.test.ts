@@ -80,6 +80,25 @@ describe('an author managing collections', () => {
     await visitor.close();
   });
 
+  it('links a translation from either language; each collection then shows the other, and a replaced link shows as missing', async () => {
+    await page.goto(url('/admin/collections/new?locale=ru'));
+    await page.getByLabel('Title').fill('Что нового');
+    await page.getByLabel('Translation in English').selectOption({ label: 'Release notes' });
+    await page.getByRole('button', { name: 'Create collection' }).click();
+    const row = (region: string, title: string) => page.getByRole('region', { name: region }).locator('tbody tr', { hasText: title });
+    expect(await row('Русский', 'Что нового').textContent()).toContain('English: Release notes');
+    expect(await row('English', 'Release notes').textContent()).toContain('Русский: Что нового');
+
+    await row('English', 'Getting started').getByRole('link', { name: 'Getting started', exact: true }).click();
+    const select = page.getByLabel('Translation in Русский');
+    expect(await select.locator('option', { hasText: 'Что нового' }).textContent()).toBe('Что нового (now the translation of “Release notes”)');
+    await select.selectOption({ label: 'Что нового (now the translation of “Release notes”)' });
+    await page.getByRole('button', { name: 'Save collection' }).click();
+    expect(await row('English', 'Getting started').textContent()).toContain('Русский: Что нового');
+    expect(await row('English', 'Release notes').textContent()).toContain('Missing in Русский');
+    expect(await row('Русский', 'Начало работы').textContent()).toContain('Missing in English');
+  });
+
   it('refuses a reorder posted from another site (CSRF), even with the author’s cookie', async () => {
     const cookie = (await context.cookies()).find((c) => c.name === 'deflect_session')!;
     const { rows } = await db.query<{ id: number; position: number }>("SELECT id, position FROM collections WHERE locale = 'en' AND slug = 'billing'");
