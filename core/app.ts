@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { createAccounts, type Accounts } from './accounts/index.ts';
 import { listAudit, type AuditActor } from './audit/audit-log.ts';
+import { createCollections, type Collections } from './collections/index.ts';
 import { articleFilterOptions, listArticlesForAdmin } from './articles/admin-article-list.ts';
 import articleStatusChanger from './articles/article-status-changer.ts';
 import articleCreator from './articles/editor/article-creator.ts';
@@ -62,6 +63,7 @@ export interface Core {
     compareVersions: typeof compareVersions;
     restoreVersion(actor: AuditActor, articleId: number, number: number): Promise<number>;
   };
+  collections: Collections;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -103,7 +105,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
-    accounts: createAccounts(database.sequelize, config.PUBLIC_URL),
+    accounts: createAccounts(database.sequelize, events, mediaDir, config.PUBLIC_URL),
     audit: { list: listAudit },
     articles: {
       listForAdmin: listArticlesForAdmin,
@@ -121,6 +123,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       compareVersions,
       restoreVersion: (actor, articleId, number) => restoreVersion({ sequelize: database.sequelize, events, actor, articleId, number }),
     },
+    collections: createCollections(database.sequelize, events),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

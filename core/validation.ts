@@ -8,3 +8,13 @@ import type { z } from 'zod';
 export function issueLines(error: z.ZodError, whole = 'value'): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || whole}: ${issue.message}`);
 }
+
+/**
+ * The first problem of each field, keyed like `issueLines` names them ("slug", "translations.ru"), so a
+ * form can show it next to its field.
+ */
+export function issuesByField(error: z.ZodError, whole = 'value'): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const issue of error.issues) byField[issue.path.join('.') || whole] ??= issue.message;
+  return byField;
+}

@@ -53,7 +53,7 @@ export default async function firstAdminCreator(sequelize: Sequelize, token: str
     if (await User.count({ where: { roles: { [Op.contains]: ['admin'] } }, transaction })) throw new SetupRefusedError('An admin account already exists. Sign in instead.');
     const author = await Author.findOne({ where: { email: account.email }, transaction });
     const user = await User.create(
-      { email: account.email, name: account.name, passwordHash, roles: ['admin'], authorId: author?.id ?? null, deactivatedAt: null },
+      { email: account.email, name: account.name, passwordHash, roles: ['admin'], authorId: author?.id ?? null, avatarUrl: author?.avatarUrl ?? null, deactivatedAt: null },
       { transaction },
     );
     await row.update({ usedAt: now }, { transaction });

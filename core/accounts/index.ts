@@ -1,10 +1,12 @@
 import type { Sequelize } from 'sequelize';
 import type { z } from 'zod';
+import type { EventBus } from '../events.ts';
 import type { Role } from '../models/user.ts';
 import { activationChanger, findUsableInvite, inviteAccepter, listStaff, rolesChanger, staffInviter, type inviteSchema, type joinSchema } from './staff-management.ts';
 import { findUsablePasswordReset, passwordResetRequester, passwordResetter, type resetPasswordSchema } from './password-reset.ts';
 import firstAdminCreator, { isSetupTokenUsable, issueSetupToken, type NewAccount } from './first-admin.ts';
 import type { StaffView } from './presenters.ts';
+import profileUpdater, { type Profile } from './profile-updater.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
 import signInChecker from './sign-in.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -16,6 +18,7 @@ export { inviteSchema, joinSchema, rolesSchema, StaffChangeRefusedError } from '
 export { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
 export { forgotPasswordSchema, PasswordResetRefusedError, resetPasswordSchema } from './password-reset.ts';
 export { joinUrl } from './links.ts';
+export { profileSchema, type Profile } from './profile-updater.ts';
 
 /** Staff accounts and sessions, as the transports (pages, API routes, sockets) call them. */
 export interface Accounts {
@@ -40,10 +43,12 @@ export interface Accounts {
   findUsablePasswordReset(token: string): Promise<{ email: string } | undefined>;
   /** Sets a new password with a reset link; every session of that account ends. */
   resetPassword(token: string, input: z.infer<typeof resetPasswordSchema>): Promise<StaffView>;
+  /** The signed-in staff member changes their own name and, optionally, avatar (image bytes). */
+  updateProfile(actor: StaffView, profile: Profile, avatar?: Buffer): Promise<StaffView>;
 }
 
 /** `publicUrl` is the origin of the links that staff receive by email. */
-export function createAccounts(sequelize: Sequelize, publicUrl: string): Accounts {
+export function createAccounts(sequelize: Sequelize, events: EventBus, mediaDir: string, publicUrl: string): Accounts {
   return {
     signIn: signInChecker,
     async startSession(staff) {
@@ -68,5 +73,6 @@ export function createAccounts(sequelize: Sequelize, publicUrl: string): Account
     requestPasswordReset: (email) => passwordResetRequester(sequelize, publicUrl, email),
     findUsablePasswordReset: (token) => findUsablePasswordReset(token),
     resetPassword: (token, input) => passwordResetter(sequelize, token, input),
+    updateProfile: (actor, profile, avatar) => profileUpdater({ sequelize, events, mediaDir, actor, profile, ...(avatar ? { avatar } : {}) }),
   };
 }

@@ -56,7 +56,7 @@ export async function inviteAccepter(sequelize: Sequelize, token: string, input:
     if (await User.count({ where: { email: invite.email }, transaction })) throw new StaffChangeRefusedError(`${invite.email} already has an account. Sign in instead.`);
     const author = await Author.findOne({ where: { email: invite.email }, transaction });
     const roles = rolesSchema.parse(invite.roles);
-    const user = await User.create({ email: invite.email, name: input.name, passwordHash, roles, authorId: author?.id ?? null, deactivatedAt: null }, { transaction });
+    const user = await User.create({ email: invite.email, name: input.name, passwordHash, roles, authorId: author?.id ?? null, avatarUrl: author?.avatarUrl ?? null, deactivatedAt: null }, { transaction });
     await invite.update({ acceptedAt: now }, { transaction });
     await recordAudit({ actor: user, action: 'user.join', target: { type: 'user', id: user.id }, summary: `${user.email} accepted the invitation as ${roles.join(', ')}` }, transaction);
     return presentStaff(user);

@@ -42,8 +42,8 @@ export async function processImage(input: Buffer, mediaDir: string, widths: read
   const decoderOptions = { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'error' } as const;
   let metadata: Metadata;
   try {
-    // Reading the header decodes no pixels, so it runs without the pixel limit: an oversized image then
-    // gets its own message below instead of "not an image".
+    // Reading the header decodes no pixels, so it runs without the pixel limit: with it, an image that is
+    // merely too large would be reported as unreadable instead of by the clear check below.
     metadata = await sharp(input, { ...decoderOptions, limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejectedError('not an image that can be read (PNG, JPEG, WebP, GIF, AVIF or TIFF)');

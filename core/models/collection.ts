@@ -10,6 +10,10 @@ export class Collection extends Model<InferAttributes<Collection>, InferCreation
   declare description: string;
   declare icon: string;
   declare position: number;
+  /** 'file': follows its `_collection.yml` at each import; 'app': changed in the admin, which now owns it. */
+  declare sourceKind: CreationOptional<'file' | 'app'>;
+  /** The folder name its files use for it; null for a collection created in the admin. */
+  declare sourceSlug: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -24,6 +28,8 @@ export class Collection extends Model<InferAttributes<Collection>, InferCreation
         description: { type: DataTypes.TEXT, allowNull: false },
         icon: { type: DataTypes.STRING(16), allowNull: false },
         position: { type: DataTypes.INTEGER, allowNull: false },
+        sourceKind: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'file' },
+        sourceSlug: { type: DataTypes.STRING(200), allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

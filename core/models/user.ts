@@ -11,6 +11,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare passwordHash: string | null;
   declare roles: Role[];
   declare authorId: number | null;
+  /** URL of the processed avatar (see core/accounts/profile-updater.ts), or null. */
+  declare avatarUrl: CreationOptional<string | null>;
   declare deactivatedAt: Date | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -25,6 +27,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         // varchar[] checked against ROLES in the database (see migration 0003).
         roles: { type: DataTypes.ARRAY(DataTypes.STRING(16)), allowNull: false },
         authorId: { type: DataTypes.INTEGER, allowNull: true },
+        avatarUrl: { type: DataTypes.STRING(500), allowNull: true, defaultValue: null },
         deactivatedAt: { type: DataTypes.DATE, allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

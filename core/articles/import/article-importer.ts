@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Op, type Sequelize, type Transaction } from 'sequelize';
 import type { EventBus } from '../../events.ts';
 import type { Logger } from '../../logger.ts';
-import { Article, ArticleVersion, Author, Collection, Image, Locale, Settings } from '../../models/index.ts';
+import { Article, ArticleVersion, Author, Collection, Image, Locale, Settings, User } from '../../models/index.ts';
 import { prepareImport, type PreparedArticle, type PreparedImport } from './prepare-import.ts';
 import { readSourceTree } from './read-tree.ts';
 
@@ -74,21 +74,25 @@ async function persist(prepared: PreparedImport, root: string, transaction: Tran
     { ignoreDuplicates: true, transaction },
   );
   const authorIds = await upsertAuthors(prepared, transaction);
-  const collectionIds = await upsertCollections(prepared, transaction);
+  const counts = { created: 0, updated: 0, unchanged: 0, unpublished: 0, problems: [] as string[], changedIds: [] as number[] };
+  const versions: Array<ReturnType<typeof importedVersion>> = [];
+  const collectionIds = await upsertCollections(prepared, transaction, counts.problems);
   const existing = await Article.findAll({
     attributes: ['id', 'locale', 'slug', 'sourceKind', 'sourceRoot', 'sourcePath', 'sourceHash', 'status', 'version'],
     transaction,
   });
   const bySource = new Map(existing.filter((a) => a.sourceRoot === root).map((a) => [a.sourcePath, a]));
   const bySlug = new Map(existing.map((a) => [`${a.locale}/${a.slug}`, a]));
-  const counts = { created: 0, updated: 0, unchanged: 0, unpublished: 0, problems: [] as string[], changedIds: [] as number[] };
-  const versions: Array<ReturnType<typeof importedVersion>> = [];
 
   for (const article of prepared.articles) {
     const current = bySource.get(article.relPath);
     const slugOwner = bySlug.get(`${article.locale}/${article.slug}`);
     if (slugOwner && slugOwner !== current) {
       counts.problems.push(`${article.relPath}: duplicate slug "${article.slug}" in ${article.locale} (already used by ${slugOwner.sourcePath ?? 'an article written in the app'})`);
+      continue;
+    }
+    if (!collectionIds.has(`${article.locale}/${article.collectionSlug}`)) {
+      counts.problems.push(`${article.relPath}: skipped, its collection "${article.collectionSlug}" could not be imported`);
       continue;
     }
     const status = article.draft ? 'draft' : 'published';
@@ -167,12 +171,17 @@ function articleValues(
   };
 }
 
-/** Authors are people, matched by email (or by name when a file names someone without an email). */
+/**
+ * Authors are people, matched by email (or by name when a file names someone without an email). Once an
+ * author has a staff account, their name and avatar come from their profile, not from authors.yml.
+ */
 async function upsertAuthors(prepared: PreparedImport, transaction: Transaction): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
+  const withAccount = new Set((await User.findAll({ attributes: ['authorId'], where: { authorId: { [Op.ne]: null } }, transaction })).map((user) => user.authorId));
   for (const author of prepared.authors) {
     const [row] = await Author.findOrCreate({ where: { email: author.email.toLowerCase() }, defaults: { name: author.name, email: author.email.toLowerCase(), avatarUrl: author.avatarUrl ?? null }, transaction });
-    if (row.name !== author.name || row.avatarUrl !== (author.avatarUrl ?? null)) await row.update({ name: author.name, avatarUrl: author.avatarUrl ?? null }, { transaction });
+    const differs = row.name !== author.name || row.avatarUrl !== (author.avatarUrl ?? null);
+    if (differs && !withAccount.has(row.id)) await row.update({ name: author.name, avatarUrl: author.avatarUrl ?? null }, { transaction });
     ids.set(author.email.toLowerCase(), row.id);
   }
   for (const ref of new Set(prepared.articles.map((a) => a.authorRef?.toLowerCase()).filter((r): r is string => Boolean(r)))) {
@@ -188,22 +197,36 @@ async function upsertAuthors(prepared: PreparedImport, transaction: Transaction)
   return ids;
 }
 
-async function upsertCollections(prepared: PreparedImport, transaction: Transaction): Promise<Map<string, number>> {
+async function upsertCollections(prepared: PreparedImport, transaction: Transaction, problems: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const collection of prepared.collections) {
+    const { locale, slug } = collection;
     const values = {
-      locale: collection.locale,
-      slug: collection.slug,
-      translationKey: collection.translation ?? collection.slug,
+      locale,
+      slug,
+      translationKey: collection.translation ?? slug,
       title: collection.title,
       description: collection.description,
       icon: collection.icon,
       position: collection.order,
     };
-    const [row, created] = await Collection.findOrCreate({ where: { locale: collection.locale, slug: collection.slug }, defaults: values, transaction });
-    // A collection described by a file follows the file; one only named by articles keeps what it has.
-    if (!created && collection.described) await row.update(values, { transaction });
-    ids.set(`${collection.locale}/${collection.slug}`, row.id);
+    // The collection this folder fed last time (even if its slug was changed in the admin since), else
+    // one created in the admin at this address, which the folder now feeds.
+    const row = (await Collection.findOne({ where: { locale, sourceSlug: slug }, transaction })) ?? (await Collection.findOne({ where: { locale, slug, sourceSlug: null }, transaction }));
+    if (!row) {
+      const owner = await Collection.findOne({ where: { locale, slug }, transaction });
+      if (owner) {
+        problems.push(`${locale}/${slug}: this slug now belongs to the collection "${owner.title}" (changed in the admin); rename the folder or that collection's slug`);
+        continue;
+      }
+      ids.set(`${locale}/${slug}`, (await Collection.create({ ...values, sourceSlug: slug }, { transaction })).id);
+      continue;
+    }
+    if (row.sourceSlug === null) await row.update({ sourceSlug: slug }, { transaction });
+    // A collection described by a file follows the file until it is changed in the admin; one only named
+    // by articles keeps what it has.
+    if (collection.described && row.sourceKind === 'file') await row.update(values, { transaction });
+    ids.set(`${locale}/${slug}`, row.id);
   }
   return ids;
 }

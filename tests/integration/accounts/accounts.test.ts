@@ -52,12 +52,12 @@ describe('accounts and sessions', () => {
     }
     expect(await resolveSession(busy.token, new Date(start.getTime() + ABSOLUTE_TIMEOUT_MS))).toBeUndefined();
 
-    const current = await core.accounts.startSession({ id: ada.id, email: ada.email, name: ada.name, roles: ['admin'], deactivated: false });
+    const current = await core.accounts.startSession({ id: ada.id, email: ada.email, name: ada.name, avatarUrl: null, roles: ['admin'], deactivated: false });
     expect(await core.accounts.resolveSession(current.token)).toBeDefined();
     await core.accounts.endSession(current.token);
     expect(await core.accounts.resolveSession(current.token)).toBeUndefined();
 
-    const other = await core.accounts.startSession({ id: ada.id, email: ada.email, name: ada.name, roles: ['admin'], deactivated: false });
+    const other = await core.accounts.startSession({ id: ada.id, email: ada.email, name: ada.name, avatarUrl: null, roles: ['admin'], deactivated: false });
     await ada.update({ deactivatedAt: new Date() });
     expect(await core.accounts.resolveSession(other.token)).toBeUndefined();
   });
