@@ -19,6 +19,7 @@ import type { ArticleStatus } from './models/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
+import { createChat, type Chat } from './chat/index.ts';
 import type { Config } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -40,6 +41,9 @@ export interface Core {
   config: Config;
   /** The connection pool, for modules of the domain layer that run their own queries (search log). */
   sequelize: Sequelize;
+  /** The database's URL, for clients that need a connection of their own (the chat's socket adapter). */
+  databaseUrl: string;
+  chat: Chat;
   logger: Logger;
   events: EventBus;
   helpCenter: HelpCenterReader;
@@ -102,6 +106,8 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   return {
     config,
     sequelize: database.sequelize,
+    databaseUrl: database.url,
+    chat: createChat(database.sequelize),
     logger,
     events,
     helpCenter: new HelpCenterReader(events),

@@ -42,6 +42,12 @@ const environmentSchema = z.object({
   MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('deflect'),
   SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Other sites (origins) allowed to embed the chat widget, comma-separated. */
+  CHAT_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: 'not an origin such as https://www.example.com' }))),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: mailbox.default('Deflect <no-reply@localhost>'),

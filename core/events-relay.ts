@@ -69,7 +69,7 @@ export class EventsRelay {
   }
 
   async #publish(event: keyof DomainEvents, payload: DomainEvents[keyof DomainEvents]): Promise<void> {
-    if (payload.remote || !this.#client) return;
+    if (('remote' in payload && payload.remote) || !this.#client) return;
     // NOTIFY payloads are limited to 8 kB; an empty id list means "anything may have changed".
     const compact = 'articleIds' in payload && payload.articleIds.length > 200 ? { ...payload, articleIds: [] } : payload;
     const envelope: Envelope = { origin: this.#origin, event, payload: compact };

@@ -6,6 +6,8 @@ export interface DomainEvents {
   'content.changed': { articleIds: number[]; reason: 'import' | 'edit' | 'resync' } & Relayed;
   /** Branding or locales changed. */
   'settings.changed': Relayed;
+  /** A staff member signed out: their live connections (operator inbox) must close. */
+  'staff.signed_out': { userId: number };
 }
 
 /** Events that arrive from another instance (see events-relay.ts) are marked so they are not sent back. */

@@ -59,7 +59,9 @@ export function createAccounts(sequelize: Sequelize, events: EventBus, mediaDir:
     resolveSession: (token) => resolveSession(token),
     async endSession(token, staff) {
       await endSession(token);
-      if (staff) await recordAudit({ actor: staff, action: 'auth.sign_out', summary: `${staff.email} signed out` });
+      if (!staff) return;
+      await recordAudit({ actor: staff, action: 'auth.sign_out', summary: `${staff.email} signed out` });
+      events.emit('staff.signed_out', { userId: staff.id });
     },
     issueSetupToken: () => issueSetupToken(),
     isSetupTokenUsable: (token) => isSetupTokenUsable(token),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { attachChatServer } from '../../chat-server/chat-server.ts';
 import { ConfigError } from '../../core/config.ts';
 import { PageCache, serveCachedPage } from './page-cache.ts';
 import { startApp } from './start-app.ts';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     });
   });
   server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
+  const chat = attachChatServer(server, core);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   logger.info(`Deflect is running at ${config.PUBLIC_URL}`);
 
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     forced.unref();
+    // Chat sockets first: open WebSockets would keep the HTTP server from closing. Clients reconnect to
+    // another instance (or this one after a restart) and catch up from the database.
+    await chat.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections become idle as their last response finishes: close them as they do.
     const reaper = setInterval(() => server.closeIdleConnections(), 50);

@@ -1,0 +1,106 @@
+import { parseCookie } from 'cookie';
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { can, type StaffView } from '../core/accounts/index.ts';
+import type { Core } from '../core/app.ts';
+import { conversationRefSchema, seenSchema, sendMessageSchema, syncSchema } from '../core/chat/chat-input.ts';
+import { SESSION_COOKIE } from '../admin/session-cookie.ts';
+import { handle } from './acks.ts';
+import { rooms } from './rooms.ts';
+
+/** How often a connected operator's session is checked again (expired, deactivated, role removed). */
+export const SESSION_RECHECK_MS = 30_000;
+
+/**
+ * `/agent`: the operator inbox. The handshake needs a valid admin session with the `inbox.use` permission
+ * (the same policy as every admin page) — otherwise the connection is refused. Operators receive every
+ * conversation's messages, notes included; visitors get theirs through `/visitor`.
+ */
+export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core): void {
+  const { chat, logger } = core;
+  nsp.use((socket, next) => {
+    const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+    core.accounts
+      .resolveSession(token)
+      .then((staff) => {
+        if (!staff) return next(Object.assign(new Error('sign in first'), { data: { code: 'unauthenticated' } }));
+        if (!can(staff, 'inbox.use')) return next(Object.assign(new Error('your role does not include the inbox'), { data: { code: 'forbidden' } }));
+        socket.data.staff = staff;
+        socket.data.sessionToken = token;
+        next();
+      })
+      .catch((error: unknown) => next(error as Error));
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    let staff = socket.data.staff as StaffView;
+    void socket.join([rooms.agents, rooms.staff(staff.id)]);
+    const recheck = setInterval(() => {
+      void core.accounts.resolveSession(socket.data.sessionToken as string).then((current) => {
+        if (!current || !can(current, 'inbox.use')) socket.disconnect(true);
+        else staff = current;
+      });
+    }, SESSION_RECHECK_MS);
+    socket.on('disconnect', () => clearInterval(recheck));
+
+    /** A change every operator sees, and the visitor too unless it is an internal note. */
+    const broadcast = async (message: { conversationId: number; kind: string }) => {
+      nsp.to(rooms.agents).emit('message', message);
+      if (message.kind !== 'note') visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId))).emit('message', message);
+      const conversation = await chat.conversation(message.conversationId);
+      nsp.to(rooms.agents).emit('conversation:updated', conversation);
+      visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId))).emit('conversation:updated', conversation);
+    };
+
+    socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'all']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
+    socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => chat.agentSync(conversationId, afterSeq) as unknown as Promise<Record<string, unknown>>));
+
+    socket.on(
+      'message:send',
+      handle(logger, sendMessageSchema, async (input) => {
+        const { message, duplicate } = await chat.agentMessage(staff, input);
+        if (!duplicate) await broadcast(message);
+        return { message, duplicate };
+      }),
+    );
+
+    socket.on(
+      'conversation:assign',
+      handle(logger, conversationRefSchema.extend({ assigneeId: z.number().int().positive().nullable() }), async ({ conversationId, assigneeId }) => {
+        const { message } = await chat.assign(staff, conversationId, assigneeId);
+        await broadcast(message);
+        return { message };
+      }),
+    );
+
+    for (const [event, status] of [['conversation:close', 'closed'], ['conversation:reopen', 'open']] as const) {
+      socket.on(
+        event,
+        handle(logger, conversationRefSchema, async ({ conversationId }) => {
+          const { message } = await chat.setStatus(staff, conversationId, status);
+          await broadcast(message);
+          return { message };
+        }),
+      );
+    }
+
+    socket.on(
+      'seen',
+      handle(logger, seenSchema, async ({ conversationId, seq }) => {
+        const seen = await chat.markSeen(conversationId, 'agent', seq);
+        visitors.to(rooms.visitor(await chat.visitorOf(conversationId))).emit('seen', { conversationId, side: 'agent', seq: seen });
+        nsp.to(rooms.agents).emit('seen', { conversationId, side: 'agent', seq: seen });
+        return { seq: seen };
+      }),
+    );
+
+    socket.on(
+      'typing',
+      handle(logger, conversationRefSchema.extend({ typing: z.boolean() }), async ({ conversationId, typing }) => {
+        visitors.to(rooms.visitor(await chat.visitorOf(conversationId))).emit('typing', { conversationId, side: 'agent', name: staff.name, typing });
+        socket.to(rooms.agents).emit('typing', { conversationId, side: 'agent', name: staff.name, typing });
+        return {};
+      }),
+    );
+  });
+}

@@ -1,0 +1,46 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import { Server } from 'socket.io';
+import type { Core } from '../core/app.ts';
+import { registerAgentNamespace } from './agent-namespace.ts';
+import { originChecker } from './allowed-origins.ts';
+import { rooms } from './rooms.ts';
+import { registerVisitorNamespace } from './visitor-namespace.ts';
+
+export interface ChatServer {
+  io: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Socket.IO on the site's own HTTP server and port (path `/socket.io`). Instances share one PostgreSQL, and
+ * the Postgres adapter relays every broadcast between them (LISTEN/NOTIFY), so a visitor on one instance and
+ * an operator on another chat normally. Behind a load balancer, sessions must be sticky (HTTP long-polling
+ * needs every request of a session on the same instance).
+ */
+export function attachChatServer(httpServer: HttpServer, core: Core): ChatServer {
+  const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 3 });
+  pool.on('error', (error) => core.logger.warn({ err: error }, 'chat adapter connection error'));
+  const io = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    allowRequest: originChecker([core.config.PUBLIC_URL, ...core.config.CHAT_ALLOWED_ORIGINS]),
+    // A message is at most 5,000 characters: a larger packet is not a chat message.
+    maxHttpBufferSize: 64 * 1024,
+    adapter: createAdapter(pool),
+  });
+  const agents = io.of('/agent');
+  const visitors = io.of('/visitor');
+  registerVisitorNamespace(visitors, core.chat, agents, core.logger);
+  registerAgentNamespace(agents, visitors, core);
+  const offSignOut = core.events.on('staff.signed_out', ({ userId }) => agents.in(rooms.staff(userId)).disconnectSockets(true));
+  return {
+    io,
+    async close() {
+      offSignOut();
+      await io.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Chat } from '../core/chat/index.ts';
+import { identityClaimSchema } from '../core/chat/identity.ts';
+import { conversationRefSchema, seenSchema, sendMessageSchema, startConversationSchema, syncSchema, visitorContextSchema } from '../core/chat/chat-input.ts';
+import type { Logger } from '../core/logger.ts';
+import { handle } from './acks.ts';
+import { rooms } from './rooms.ts';
+
+const handshakeSchema = z.object({
+  token: z.string().max(200).optional(),
+  identity: identityClaimSchema.optional(),
+  context: visitorContextSchema,
+});
+
+/**
+ * `/visitor`: the widget. The handshake resolves the visitor (signed token, or an identity the host site
+ * vouches for) and answers with a `session` event carrying the token to keep. A visitor's sockets share the
+ * room `visitor:<id>`; every message of their conversations is sent there — never an internal note — so a
+ * visitor can only ever receive their own conversations.
+ */
+export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Namespace, logger: Logger): void {
+  nsp.use((socket, next) => {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success) return next(Object.assign(new Error('invalid handshake'), { data: { code: 'invalid' } }));
+    const { token, identity, context } = parsed.data;
+    const { locale, timeZone, ...browsing } = context;
+    chat
+      .connectVisitor({ token, identity, facts: { locale, timeZone, context: { ...browsing, userAgent: socket.handshake.headers['user-agent'] } } })
+      .then((session) => {
+        socket.data.visitorId = session.visitorId;
+        socket.data.token = session.token;
+        next();
+      })
+      .catch((error: Error & { code?: string }) => next(Object.assign(new Error(error.message), { data: { code: error.code ?? 'internal' } })));
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const visitorId = socket.data.visitorId as string;
+    void socket.join(rooms.visitor(visitorId));
+    socket.emit('session', { visitorId, token: socket.data.token });
+
+    socket.on(
+      'conversation:start',
+      handle(logger, startConversationSchema, async (input) => {
+        const { conversation, message, duplicate } = await chat.startConversation(visitorId, input);
+        if (!duplicate) {
+          socket.to(rooms.visitor(visitorId)).emit('message', message);
+          agents.to(rooms.agents).emit('conversation:updated', conversation);
+          agents.to(rooms.agents).emit('message', message);
+        }
+        return { conversation, message, duplicate };
+      }),
+    );
+
+    socket.on(
+      'message:send',
+      handle(logger, sendMessageSchema.omit({ kind: true }), async (input) => {
+        const { message, duplicate } = await chat.visitorMessage(visitorId, input);
+        if (!duplicate) {
+          socket.to(rooms.visitor(visitorId)).emit('message', message);
+          agents.to(rooms.agents).emit('message', message);
+          agents.to(rooms.agents).emit('conversation:updated', await chat.conversation(input.conversationId));
+        }
+        return { message, duplicate };
+      }),
+    );
+
+    socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => ({ messages: await chat.visitorSync(visitorId, conversationId, afterSeq) })));
+    socket.on('conversations:list', handle(logger, z.object({}), async () => ({ conversations: await chat.visitorConversations(visitorId) })));
+
+    socket.on(
+      'seen',
+      handle(logger, seenSchema, async ({ conversationId, seq }) => {
+        await chat.visitorConversationOwner(visitorId, conversationId);
+        const seen = await chat.markSeen(conversationId, 'visitor', seq);
+        agents.to(rooms.agents).emit('seen', { conversationId, side: 'visitor', seq: seen });
+        return { seq: seen };
+      }),
+    );
+
+    socket.on(
+      'typing',
+      handle(logger, conversationRefSchema.extend({ typing: z.boolean() }), async ({ conversationId, typing }) => {
+        await chat.visitorConversationOwner(visitorId, conversationId);
+        agents.to(rooms.agents).emit('typing', { conversationId, side: 'visitor', typing });
+        return {};
+      }),
+    );
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const MAX_MESSAGE_LENGTH = 5_000;
+
+const body = z
+  .string()
+  .transform((text) => text.trim())
+  .pipe(z.string().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH, `message is longer than ${MAX_MESSAGE_LENGTH} characters`));
+const clientId = z.uuid('clientId: not a UUID');
+const conversationId = z.number().int().positive();
+
+export const originSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('launcher'), page: z.string().max(500).optional() }),
+    z.object({ kind: z.literal('article'), articleId: z.number().int().positive() }),
+    z.object({ kind: z.literal('search'), query: z.string().max(200) }),
+  ])
+  .default({ kind: 'launcher' });
+
+export const visitorContextSchema = z
+  .object({
+    page: z.string().max(500).optional(),
+    pages: z.array(z.string().max(500)).max(50).optional(),
+    entryPage: z.string().max(500).optional(),
+    referrer: z.string().max(500).optional(),
+    userAgent: z.string().max(500).optional(),
+    locale: z.string().max(8).optional(),
+    timeZone: z.string().max(64).optional(),
+  })
+  .default({});
+
+/** A visitor's first message opens a conversation. */
+export const startConversationSchema = z.object({ clientId, body, origin: originSchema });
+/** A message into an existing conversation; `kind: 'note'` only from operators. */
+export const sendMessageSchema = z.object({ conversationId, clientId, body, kind: z.enum(['text', 'note']).default('text') });
+/** "Everything after sequence number N": the catch-up after a reconnect. */
+export const syncSchema = z.object({ conversationId, afterSeq: z.number().int().min(0) });
+export const seenSchema = z.object({ conversationId, seq: z.number().int().min(0) });
+export const conversationRefSchema = z.object({ conversationId });

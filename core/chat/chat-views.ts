@@ -1,0 +1,46 @@
+import type { Conversation, ConversationOrigin, Message, MessageKind, MessageSender } from '../models/index.ts';
+
+/** A message as clients receive it (in acks, broadcasts and catch-ups). */
+export interface MessageView {
+  conversationId: number;
+  seq: number;
+  clientId: string;
+  sender: MessageSender;
+  senderName: string | null;
+  kind: MessageKind;
+  body: string;
+  createdAt: string;
+}
+
+export interface ConversationView {
+  id: number;
+  status: 'open' | 'closed';
+  origin: ConversationOrigin;
+  assigneeId: number | null;
+  lastSeq: number;
+  visitorSeenSeq: number;
+  agentSeenSeq: number;
+  lastMessageAt: string | null;
+  waitingSince: string | null;
+  createdAt: string;
+}
+
+export function presentMessage(message: Message, senderName: string | null = null): MessageView {
+  const { conversationId, seq, clientId, sender, kind, body } = message;
+  return { conversationId, seq, clientId, sender, senderName, kind, body, createdAt: message.createdAt.toISOString() };
+}
+
+export function presentConversation(c: Conversation): ConversationView {
+  return {
+    id: c.id,
+    status: c.status,
+    origin: c.origin,
+    assigneeId: c.assigneeId,
+    lastSeq: c.lastSeq,
+    visitorSeenSeq: c.visitorSeenSeq,
+    agentSeenSeq: c.agentSeenSeq,
+    lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
+    waitingSince: c.waitingSince?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}

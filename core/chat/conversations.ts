@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Op, type Sequelize } from 'sequelize';
+import type { StaffView } from '../accounts/index.ts';
+import { Conversation, Message, Visitor, type ConversationOrigin } from '../models/index.ts';
+import { ChatRefusedError } from './chat-errors.ts';
+import { presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
+import { messagesAfter, postMessage, type Posted } from './message-store.ts';
+
+/**
+ * A visitor's first message opens a conversation. Idempotent like every message: resending the same
+ * `clientId` returns the conversation the first attempt created.
+ */
+export async function startConversation(sequelize: Sequelize, visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted> {
+  const earlier = await Message.findOne({ where: { clientId: input.clientId } });
+  const conversationId = earlier
+    ? earlier.conversationId
+    : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, lastMessageAt: null, waitingSince: null })).id;
+  const conversation = await Conversation.findByPk(conversationId, { rejectOnEmpty: true });
+  if (conversation.visitorId !== visitorId) throw new ChatRefusedError('duplicate_id', 'This message id is already used by another message.');
+  const posted = await postMessage(sequelize, { conversationId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body });
+  await conversation.reload();
+  return { conversation: presentConversation(conversation), ...posted };
+}
+
+/** The visitor's own conversation, or a refusal that tells nothing about anyone else's. */
+export async function visitorConversation(visitorId: string, conversationId: number): Promise<Conversation> {
+  const conversation = await Conversation.findByPk(conversationId);
+  if (!conversation || conversation.visitorId !== visitorId) throw new ChatRefusedError('not_found', 'No such conversation.');
+  return conversation;
+}
+
+export async function listVisitorConversations(visitorId: string): Promise<ConversationView[]> {
+  const rows = await Conversation.findAll({ where: { visitorId }, order: [['createdAt', 'DESC']], limit: 50 });
+  return rows.map(presentConversation);
+}
+
+export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string }): Promise<Posted> {
+  await visitorConversation(visitorId, input.conversationId);
+  return postMessage(sequelize, { ...input, sender: 'visitor', senderUserId: null, kind: 'text' });
+}
+
+export async function visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]> {
+  await visitorConversation(visitorId, conversationId);
+  return messagesAfter(conversationId, afterSeq, 'visitor');
+}
+
+/** Marks what one side has read, up to a sequence number (never backwards). */
+export async function markSeen(conversationId: number, side: 'visitor' | 'agent', seq: number): Promise<number> {
+  const column = side === 'visitor' ? 'visitorSeenSeq' : 'agentSeenSeq';
+  const conversation = await Conversation.findByPk(conversationId, { rejectOnEmpty: true });
+  const seen = Math.min(Math.max(conversation[column], seq), conversation.lastSeq);
+  if (seen !== conversation[column]) await conversation.update({ [column]: seen });
+  return seen;
+}
+
+export type InboxView = 'unassigned' | 'mine' | 'all';
+
+export interface InboxRow extends ConversationView {
+  visitor: { id: string; name: string | null; email: string | null; locale: string | null };
+  preview: string | null;
+}
+
+/** Open conversations for operators, longest-waiting first. */
+export async function listInbox(staff: StaffView, view: InboxView): Promise<InboxRow[]> {
+  const where = {
+    status: 'open' as const,
+    ...(view === 'unassigned' ? { assigneeId: null } : view === 'mine' ? { assigneeId: staff.id } : {}),
+  };
+  const rows = await Conversation.findAll({ where, order: [[Conversation.sequelize!.literal('waiting_since IS NULL'), 'ASC'], ['waitingSince', 'ASC'], ['lastMessageAt', 'DESC']], limit: 200 });
+  const visitors = await Visitor.findAll({ where: { id: { [Op.in]: rows.map((r) => r.visitorId) } } });
+  const byId = new Map(visitors.map((v) => [v.id, v]));
+  const previews = rows.length
+    ? await Message.findAll({ where: { [Op.or]: rows.map((r) => ({ conversationId: r.id, seq: r.lastSeq })) }, attributes: ['conversationId', 'body', 'kind'] })
+    : [];
+  const previewOf = new Map(previews.map((m) => [m.conversationId, m.body]));
+  return rows.map((r) => {
+    const v = byId.get(r.visitorId);
+    return { ...presentConversation(r), visitor: { id: r.visitorId, name: v?.name ?? null, email: v?.email ?? null, locale: v?.locale ?? null }, preview: previewOf.get(r.id)?.slice(0, 140) ?? null };
+  });
+}
+
+/**
+ * An operator's message or internal note. The first operator to reply to an unassigned conversation
+ * becomes its owner (in the same transaction as the reply).
+ */
+export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted & { assignedTo: number | null }> {
+  let assignedTo: number | null = null;
+  const posted = await postMessage(sequelize, { ...input, sender: 'agent', senderUserId: staff.id }, async (conversation, transaction) => {
+    if (input.kind === 'text' && conversation.assigneeId === null) {
+      await conversation.update({ assigneeId: staff.id }, { transaction });
+      assignedTo = staff.id;
+    }
+  });
+  return { ...posted, assignedTo };
+}
+
+/** Claims (or hands over) a conversation, recorded as an event in its timeline. */
+export async function assignConversation(sequelize: Sequelize, staff: StaffView, conversationId: number, assigneeId: number | null, assigneeName: string | null): Promise<Posted> {
+  return postMessage(
+    sequelize,
+    { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body: assigneeId ? `Assigned to ${assigneeName ?? 'an operator'} by ${staff.name}` : `Unassigned by ${staff.name}` },
+    async (conversation, transaction) => {
+      await conversation.update({ assigneeId }, { transaction });
+    },
+  );
+}
+
+/** Closes or reopens a conversation, recorded as an event in its timeline. */
+export async function setConversationStatus(sequelize: Sequelize, staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted> {
+  return postMessage(
+    sequelize,
+    { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body: `${status === 'closed' ? 'Closed' : 'Reopened'} by ${staff.name}` },
+    async (conversation, transaction) => {
+      if (conversation.status === status) throw new ChatRefusedError('invalid', `The conversation is already ${status}.`);
+      await conversation.update({ status, ...(status === 'closed' ? { waitingSince: null } : {}) }, { transaction });
+    },
+  );
+}
+
+export async function agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }> {
+  const conversation = await Conversation.findByPk(conversationId);
+  if (!conversation) throw new ChatRefusedError('not_found', 'No such conversation.');
+  return { conversation: presentConversation(conversation), messages: await messagesAfter(conversationId, afterSeq, 'agent') };
+}

@@ -1,0 +1,69 @@
+import type { Sequelize } from 'sequelize';
+import type { StaffView } from '../accounts/index.ts';
+import { Conversation, User, type ConversationOrigin } from '../models/index.ts';
+import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
+import type { ConversationView, MessageView } from './chat-views.ts';
+import { agentMessage, agentSync, assignConversation, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
+import { verifyIdentity, type IdentityClaim } from './identity.ts';
+import type { Posted } from './message-store.ts';
+import { issueVisitorToken, verifyVisitorToken } from './visitor-tokens.ts';
+import { resolveVisitor, type VisitorFacts } from './visitors.ts';
+
+export { ChatRefusedError, type ChatErrorCode } from './chat-errors.ts';
+export type { ConversationView, MessageView } from './chat-views.ts';
+export type { InboxRow, InboxView } from './conversations.ts';
+export type { IdentityClaim } from './identity.ts';
+
+/** The chat's domain operations, as socket handlers (and later HTTP routes) use them. */
+export interface Chat {
+  /** Who a connecting visitor is: their token's visitor (or a new one), or the verified identity's. */
+  connectVisitor(input: { token?: unknown; identity?: IdentityClaim | undefined; facts: VisitorFacts }): Promise<{ visitorId: string; token: string }>;
+  startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted>;
+  visitorConversationOwner(visitorId: string, conversationId: number): Promise<void>;
+  visitorMessage(visitorId: string, input: { conversationId: number; clientId: string; body: string }): Promise<Posted>;
+  visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]>;
+  visitorConversations(visitorId: string): Promise<ConversationView[]>;
+  markSeen(conversationId: number, side: 'visitor' | 'agent', seq: number): Promise<number>;
+  /** The visitor a conversation belongs to (to address their sockets). */
+  visitorOf(conversationId: number): Promise<string>;
+  inbox(staff: StaffView, view: InboxView): Promise<InboxRow[]>;
+  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted & { assignedTo: number | null }>;
+  agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
+  assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
+  setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;
+  conversation(conversationId: number): Promise<ConversationView>;
+}
+
+export function createChat(sequelize: Sequelize): Chat {
+  let secrets: Promise<ChatSecrets> | undefined;
+  const keys = () => (secrets ??= loadChatSecrets(sequelize));
+  return {
+    async connectVisitor({ token, identity, facts }) {
+      const { visitorTokenKey, identityKey } = await keys();
+      const verified = identity ? await verifyIdentity(identityKey, identity) : undefined;
+      const tokenVisitorId = verifyVisitorToken(visitorTokenKey, token) ?? issueVisitorToken(visitorTokenKey).visitorId;
+      const visitorId = await resolveVisitor(tokenVisitorId, verified, facts);
+      return issueVisitorToken(visitorTokenKey, visitorId);
+    },
+    startConversation: (visitorId, input) => startConversation(sequelize, visitorId, input),
+    visitorConversationOwner: async (visitorId, conversationId) => void (await visitorConversation(visitorId, conversationId)),
+    visitorMessage: (visitorId, input) => visitorMessage(sequelize, visitorId, input),
+    visitorSync,
+    visitorConversations: listVisitorConversations,
+    markSeen,
+    async visitorOf(conversationId) {
+      return (await Conversation.findByPk(conversationId, { attributes: ['visitorId'], rejectOnEmpty: true })).visitorId;
+    },
+    inbox: listInbox,
+    agentMessage: (staff, input) => agentMessage(sequelize, staff, input),
+    agentSync,
+    async assign(staff, conversationId, assigneeId) {
+      const assignee = assigneeId ? await User.findByPk(assigneeId) : null;
+      return assignConversation(sequelize, staff, conversationId, assigneeId, assignee?.name ?? null);
+    },
+    setStatus: (staff, conversationId, status) => setConversationStatus(sequelize, staff, conversationId, status),
+    async conversation(conversationId) {
+      return (await agentSync(conversationId, Number.MAX_SAFE_INTEGER)).conversation;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Visitor } from '../models/index.ts';
+import type { VerifiedIdentity } from './identity.ts';
+
+export interface VisitorFacts {
+  locale?: string | undefined;
+  timeZone?: string | undefined;
+  context?: Record<string, unknown>;
+}
+
+/**
+ * The visitor behind a connection: the one the token names (created on first contact), or — when the host
+ * site verified an identity — the visitor of that external user, so their history follows them across
+ * browsers. Returns the visitor id to use from now on.
+ */
+export async function resolveVisitor(tokenVisitorId: string, identity: VerifiedIdentity | undefined, facts: VisitorFacts): Promise<string> {
+  const values = {
+    ...(facts.locale ? { locale: facts.locale } : {}),
+    ...(facts.timeZone ? { timeZone: facts.timeZone } : {}),
+    ...(facts.context ? { context: facts.context } : {}),
+    ...(identity?.name ? { name: identity.name } : {}),
+    ...(identity?.email ? { email: identity.email } : {}),
+    lastSeenAt: new Date(),
+  };
+  if (identity) {
+    const known = await Visitor.findOne({ where: { externalId: identity.externalId } });
+    if (known) {
+      await known.update(values);
+      return known.id;
+    }
+  }
+  const [visitor, created] = await Visitor.findOrCreate({ where: { id: tokenVisitorId }, defaults: { id: tokenVisitorId, externalId: identity?.externalId ?? null, name: null, email: null, locale: null, timeZone: null, context: {}, ...values } });
+  if (!created) await visitor.update({ ...values, ...(identity && !visitor.externalId ? { externalId: identity.externalId } : {}) });
+  return visitor.id;
+}

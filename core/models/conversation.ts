@@ -1,0 +1,42 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+
+/** Where a conversation started: the launcher, a 😞 on an article, or a search that found nothing. */
+export type ConversationOrigin = { kind: 'launcher'; page?: string } | { kind: 'article'; articleId: number } | { kind: 'search'; query: string };
+export type ConversationStatus = 'open' | 'closed';
+
+/** One conversation of a visitor with the team. `lastSeq` is the sequence number of its latest message. */
+export class Conversation extends Model<InferAttributes<Conversation>, InferCreationAttributes<Conversation>> {
+  declare id: CreationOptional<number>;
+  declare visitorId: string;
+  declare status: CreationOptional<ConversationStatus>;
+  declare assigneeId: number | null;
+  declare origin: ConversationOrigin;
+  declare lastSeq: CreationOptional<number>;
+  declare visitorSeenSeq: CreationOptional<number>;
+  declare agentSeenSeq: CreationOptional<number>;
+  declare lastMessageAt: Date | null;
+  /** Since when the visitor has been waiting for a reply (null when the team spoke last). */
+  declare waitingSince: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): void {
+    Conversation.init(
+      {
+        id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+        visitorId: { type: DataTypes.UUID, allowNull: false },
+        status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'open' },
+        assigneeId: { type: DataTypes.INTEGER, allowNull: true },
+        origin: { type: DataTypes.JSONB, allowNull: false },
+        lastSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        visitorSeenSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        agentSeenSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        lastMessageAt: { type: DataTypes.DATE, allowNull: true },
+        waitingSince: { type: DataTypes.DATE, allowNull: true },
+        createdAt: DataTypes.DATE,
+        updatedAt: DataTypes.DATE,
+      },
+      { sequelize, tableName: 'conversations', underscored: true },
+    );
+  }
+}
