@@ -3,6 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { can, type StaffView } from '../core/accounts/index.ts';
 import type { Core } from '../core/app.ts';
+import type { Posted } from '../core/chat/message-store.ts';
 import { conversationRefSchema, seenSchema, sendMessageSchema, syncSchema } from '../core/chat/chat-input.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import { handle } from './acks.ts';
@@ -43,13 +44,14 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
     }, SESSION_RECHECK_MS);
     socket.on('disconnect', () => clearInterval(recheck));
 
-    /** A change every operator sees, and the visitor too unless it is an internal note. */
-    const broadcast = async (message: { conversationId: number; kind: string }) => {
-      nsp.to(rooms.agents).emit('message', message);
-      if (message.kind !== 'note') visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId))).emit('message', message);
-      const conversation = await chat.conversation(message.conversationId);
-      nsp.to(rooms.agents).emit('conversation:updated', conversation);
-      visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId))).emit('conversation:updated', conversation);
+    /** A change every operator sees (with the conversation it updated), and the visitor too unless it is an internal note. */
+    const broadcast = async ({ message, conversation }: Posted) => {
+      nsp.to(rooms.agents).emit('message', { ...message, conversation });
+      if (conversation) nsp.to(rooms.agents).emit('conversation:updated', conversation);
+      if (message.kind === 'note') return;
+      const visitorRoom = visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId)));
+      visitorRoom.emit('message', message);
+      if (message.kind === 'event' && conversation) visitorRoom.emit('conversation:updated', conversation);
     };
 
     socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'all']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
@@ -58,18 +60,18 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
     socket.on(
       'message:send',
       handle(logger, sendMessageSchema, async (input) => {
-        const { message, duplicate } = await chat.agentMessage(staff, input);
-        if (!duplicate) await broadcast(message);
-        return { message, duplicate };
+        const posted = await chat.agentMessage(staff, input);
+        if (!posted.duplicate) await broadcast(posted);
+        return { message: posted.message, duplicate: posted.duplicate };
       }),
     );
 
     socket.on(
       'conversation:assign',
       handle(logger, conversationRefSchema.extend({ assigneeId: z.number().int().positive().nullable() }), async ({ conversationId, assigneeId }) => {
-        const { message } = await chat.assign(staff, conversationId, assigneeId);
-        await broadcast(message);
-        return { message };
+        const posted = await chat.assign(staff, conversationId, assigneeId);
+        await broadcast(posted);
+        return { message: posted.message };
       }),
     );
 
@@ -77,9 +79,9 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
       socket.on(
         event,
         handle(logger, conversationRefSchema, async ({ conversationId }) => {
-          const { message } = await chat.setStatus(staff, conversationId, status);
-          await broadcast(message);
-          return { message };
+          const posted = await chat.setStatus(staff, conversationId, status);
+          await broadcast(posted);
+          return { message: posted.message };
         }),
       );
     }

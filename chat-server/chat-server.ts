@@ -20,7 +20,9 @@ export interface ChatServer {
  * needs every request of a session on the same instance).
  */
 export function attachChatServer(httpServer: HttpServer, core: Core): ChatServer {
-  const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 3 });
+  // The adapter publishes every broadcast (NOTIFY) before delivering it locally: enough connections that
+  // broadcasts don't queue behind each other.
+  const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 10 });
   pool.on('error', (error) => core.logger.warn({ err: error }, 'chat adapter connection error'));
   const io = new Server(httpServer, {
     path: '/socket.io',

@@ -46,8 +46,8 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
         const { conversation, message, duplicate } = await chat.startConversation(visitorId, input);
         if (!duplicate) {
           socket.to(rooms.visitor(visitorId)).emit('message', message);
+          agents.to(rooms.agents).emit('message', { ...message, conversation });
           agents.to(rooms.agents).emit('conversation:updated', conversation);
-          agents.to(rooms.agents).emit('message', message);
         }
         return { conversation, message, duplicate };
       }),
@@ -56,11 +56,11 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
     socket.on(
       'message:send',
       handle(logger, sendMessageSchema.omit({ kind: true }), async (input) => {
-        const { message, duplicate } = await chat.visitorMessage(visitorId, input);
+        const { message, duplicate, conversation } = await chat.visitorMessage(visitorId, input);
         if (!duplicate) {
           socket.to(rooms.visitor(visitorId)).emit('message', message);
-          agents.to(rooms.agents).emit('message', message);
-          agents.to(rooms.agents).emit('conversation:updated', await chat.conversation(input.conversationId));
+          agents.to(rooms.agents).emit('message', { ...message, conversation });
+          if (conversation) agents.to(rooms.agents).emit('conversation:updated', conversation);
         }
         return { message, duplicate };
       }),

@@ -15,11 +15,9 @@ export async function startConversation(sequelize: Sequelize, visitorId: string,
   const conversationId = earlier
     ? earlier.conversationId
     : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, lastMessageAt: null, waitingSince: null })).id;
-  const conversation = await Conversation.findByPk(conversationId, { rejectOnEmpty: true });
-  if (conversation.visitorId !== visitorId) throw new ChatRefusedError('duplicate_id', 'This message id is already used by another message.');
-  const posted = await postMessage(sequelize, { conversationId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body });
-  await conversation.reload();
-  return { conversation: presentConversation(conversation), ...posted };
+  const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body });
+  const conversation = posted.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true }));
+  return { ...posted, conversation };
 }
 
 /** The visitor's own conversation, or a refusal that tells nothing about anyone else's. */
@@ -35,8 +33,7 @@ export async function listVisitorConversations(visitorId: string): Promise<Conve
 }
 
 export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string }): Promise<Posted> {
-  await visitorConversation(visitorId, input.conversationId);
-  return postMessage(sequelize, { ...input, sender: 'visitor', senderUserId: null, kind: 'text' });
+  return postMessage(sequelize, { ...input, visitorId, sender: 'visitor', senderUserId: null, kind: 'text' });
 }
 
 export async function visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]> {
@@ -81,40 +78,22 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
 
 /**
  * An operator's message or internal note. The first operator to reply to an unassigned conversation
- * becomes its owner (in the same transaction as the reply).
+ * becomes its owner (in the same statement as the reply, see `post_chat_message`).
  */
-export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted & { assignedTo: number | null }> {
-  let assignedTo: number | null = null;
-  const posted = await postMessage(sequelize, { ...input, sender: 'agent', senderUserId: staff.id }, async (conversation, transaction) => {
-    if (input.kind === 'text' && conversation.assigneeId === null) {
-      await conversation.update({ assigneeId: staff.id }, { transaction });
-      assignedTo = staff.id;
-    }
-  });
-  return { ...posted, assignedTo };
+export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted> {
+  return postMessage(sequelize, { ...input, sender: 'agent', senderUserId: staff.id });
 }
 
 /** Claims (or hands over) a conversation, recorded as an event in its timeline. */
 export async function assignConversation(sequelize: Sequelize, staff: StaffView, conversationId: number, assigneeId: number | null, assigneeName: string | null): Promise<Posted> {
-  return postMessage(
-    sequelize,
-    { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body: assigneeId ? `Assigned to ${assigneeName ?? 'an operator'} by ${staff.name}` : `Unassigned by ${staff.name}` },
-    async (conversation, transaction) => {
-      await conversation.update({ assigneeId }, { transaction });
-    },
-  );
+  const body = assigneeId ? `Assigned to ${assigneeName ?? 'an operator'} by ${staff.name}` : `Unassigned by ${staff.name}`;
+  return postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: assigneeId });
 }
 
 /** Closes or reopens a conversation, recorded as an event in its timeline. */
 export async function setConversationStatus(sequelize: Sequelize, staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted> {
-  return postMessage(
-    sequelize,
-    { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body: `${status === 'closed' ? 'Closed' : 'Reopened'} by ${staff.name}` },
-    async (conversation, transaction) => {
-      if (conversation.status === status) throw new ChatRefusedError('invalid', `The conversation is already ${status}.`);
-      await conversation.update({ status, ...(status === 'closed' ? { waitingSince: null } : {}) }, { transaction });
-    },
-  );
+  const body = `${status === 'closed' ? 'Closed' : 'Reopened'} by ${staff.name}`;
+  return postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setStatus: status });
 }
 
 export async function agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }> {

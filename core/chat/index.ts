@@ -27,7 +27,7 @@ export interface Chat {
   /** The visitor a conversation belongs to (to address their sockets). */
   visitorOf(conversationId: number): Promise<string>;
   inbox(staff: StaffView, view: InboxView): Promise<InboxRow[]>;
-  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted & { assignedTo: number | null }>;
+  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted>;
   agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
   setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;

@@ -1,7 +1,7 @@
-import { Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
-import { Conversation, Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
+import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
 import { ChatRefusedError } from './chat-errors.ts';
-import { presentMessage, type MessageView } from './chat-views.ts';
+import { presentMessage, type ConversationView, type MessageView } from './chat-views.ts';
 
 export interface NewMessage {
   conversationId: number;
@@ -10,64 +10,80 @@ export interface NewMessage {
   senderUserId: number | null;
   kind: MessageKind;
   body: string;
+  /** Only into this visitor's conversation (anyone else's answers "not found"). */
+  visitorId?: string;
+  /** Timeline events change the conversation with them, atomically. */
+  setStatus?: 'open' | 'closed';
+  setAssignee?: number | null;
 }
 
 export interface Posted {
   message: MessageView;
   /** True when this UUID was already stored: the original is returned and nothing new happened. */
   duplicate: boolean;
+  /** The conversation as this message left it (for the inbox), when the message is new. */
+  conversation?: ConversationView;
 }
+
+type Row = Record<string, unknown>;
+type Outcome = { outcome: 'created' | 'duplicate' | 'duplicate_id' | 'not_found' | 'unchanged'; message?: Row; conversation?: Row };
 
 /**
- * Stores a message exactly once. The sender's UUID makes a resend (after a lost ack or a reconnect) return
- * the original message; the conversation row, locked for the insert, hands out the next sequence number, so
- * numbers have no gaps and every client can catch up with "after N". Resolves only after the commit.
+ * Stores a message exactly once, in one round trip to PostgreSQL (`post_chat_message`, see the chat
+ * migration): the sender's UUID makes a resend (after a lost ack or a reconnect) return the original; the
+ * locked conversation row hands out the next sequence number, so numbers have no gaps and every client can
+ * catch up with "after N". Resolves only after the commit.
  */
-export async function postMessage(sequelize: Sequelize, input: NewMessage, inTransaction?: (conversation: Conversation, transaction: Transaction) => Promise<void>): Promise<Posted> {
-  const existing = await findByClientId(input);
-  if (existing) return existing;
+export async function postMessage(sequelize: Sequelize, input: NewMessage): Promise<Posted> {
+  let result: Outcome;
   try {
-    const message = await sequelize.transaction(async (transaction) => {
-      const conversation = await Conversation.findByPk(input.conversationId, { lock: transaction.LOCK.UPDATE, transaction });
-      if (!conversation) throw new ChatRefusedError('not_found', 'No such conversation.');
-      const seq = conversation.lastSeq + 1;
-      const created = await Message.create({ ...input, seq }, { transaction });
-      const fromVisitor = input.sender === 'visitor';
-      const spoken = input.kind === 'text';
-      await conversation.update(
-        {
-          lastSeq: seq,
-          ...(spoken ? { lastMessageAt: created.createdAt } : {}),
-          // The visitor waits from their first unanswered message until the team replies.
-          ...(spoken && fromVisitor && !conversation.waitingSince ? { waitingSince: created.createdAt } : {}),
-          ...(spoken && input.sender === 'agent' ? { waitingSince: null, agentSeenSeq: seq } : {}),
-          ...(fromVisitor ? { visitorSeenSeq: seq } : {}),
-          // A visitor writing into a closed conversation reopens it.
-          ...(spoken && fromVisitor && conversation.status === 'closed' ? { status: 'open' as const } : {}),
-        },
-        { transaction },
-      );
-      if (inTransaction) await inTransaction(conversation, transaction);
-      return created;
-    });
-    return { message: presentMessage(message, await senderName(input.senderUserId)), duplicate: false };
+    result = await callPost(sequelize, input);
   } catch (error) {
-    // Two copies of one message raced: the other one was stored first.
-    if (error instanceof UniqueConstraintError) {
-      const original = await findByClientId(input);
-      if (original) return original;
-    }
-    throw error;
+    // Two copies of one message raced: the other one was stored first; asking again returns it.
+    if ((error as { parent?: { code?: string } }).parent?.code !== '23505') throw error;
+    result = await callPost(sequelize, input);
   }
+  if (result.outcome === 'not_found') throw new ChatRefusedError('not_found', 'No such conversation.');
+  if (result.outcome === 'duplicate_id') throw new ChatRefusedError('duplicate_id', 'This message id is already used by another message.');
+  if (result.outcome === 'unchanged') throw new ChatRefusedError('invalid', `The conversation is already ${input.setStatus}.`);
+  const message = messageFromRow(result.message!);
+  const view = presentMessage(message, await senderName(message.senderUserId));
+  return result.outcome === 'duplicate' ? { message: view, duplicate: true } : { message: view, duplicate: false, conversation: conversationFromRow(result.conversation!) };
 }
 
-async function findByClientId(input: NewMessage): Promise<Posted | undefined> {
-  const existing = await Message.findOne({ where: { clientId: input.clientId } });
-  if (!existing) return undefined;
-  if (existing.conversationId !== input.conversationId || existing.sender !== input.sender || existing.senderUserId !== input.senderUserId) {
-    throw new ChatRefusedError('duplicate_id', 'This message id is already used by another message.');
-  }
-  return { message: presentMessage(existing, await senderName(existing.senderUserId)), duplicate: true };
+async function callPost(sequelize: Sequelize, input: NewMessage): Promise<Outcome> {
+  const [row] = await sequelize.query<{ result: Outcome }>('SELECT post_chat_message(:p::jsonb) AS result', { replacements: { p: JSON.stringify(input) }, type: QueryTypes.SELECT });
+  return row!.result;
+}
+
+function messageFromRow(row: Row): Message {
+  return Message.build({
+    id: Number(row.id),
+    conversationId: row.conversation_id as number,
+    seq: row.seq as number,
+    clientId: row.client_id as string,
+    sender: row.sender as MessageSender,
+    senderUserId: (row.sender_user_id as number | null) ?? null,
+    kind: row.kind as MessageKind,
+    body: row.body as string,
+    createdAt: new Date(row.created_at as string),
+  });
+}
+
+function conversationFromRow(row: Row): ConversationView {
+  const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+  return {
+    id: row.id as number,
+    status: row.status as 'open' | 'closed',
+    origin: row.origin as ConversationView['origin'],
+    assigneeId: (row.assignee_id as number | null) ?? null,
+    lastSeq: row.last_seq as number,
+    visitorSeenSeq: row.visitor_seen_seq as number,
+    agentSeenSeq: row.agent_seen_seq as number,
+    lastMessageAt: iso(row.last_message_at),
+    waitingSince: iso(row.waiting_since),
+    createdAt: iso(row.created_at)!,
+  };
 }
 
 /** The timeline after sequence number `afterSeq`, oldest first; visitors never get internal notes. */

@@ -68,6 +68,58 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     CREATE TRIGGER conversations_no_delete BEFORE DELETE OR TRUNCATE ON conversations FOR EACH STATEMENT EXECUTE FUNCTION refuse_chat_delete();
     CREATE TRIGGER messages_no_delete BEFORE DELETE OR TRUNCATE ON messages FOR EACH STATEMENT EXECUTE FUNCTION refuse_chat_delete();
 
+    -- Posts one message in one round trip (the chat's hot path): a resent client id returns the original;
+    -- otherwise the conversation row is locked, the message gets the next sequence number, and the
+    -- conversation's counters (and, for timeline events, its status or assignee) change with it.
+    CREATE FUNCTION post_chat_message(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+    DECLARE
+      c conversations;
+      m messages;
+      spoken boolean := (p->>'kind') = 'text';
+      from_visitor boolean := (p->>'sender') = 'visitor';
+      from_agent boolean := (p->>'sender') = 'agent';
+    BEGIN
+      SELECT * INTO m FROM messages WHERE client_id = (p->>'clientId')::uuid;
+      IF FOUND THEN
+        IF m.conversation_id <> (p->>'conversationId')::int OR m.sender <> (p->>'sender') OR m.sender_user_id IS DISTINCT FROM (p->>'senderUserId')::int THEN
+          RETURN jsonb_build_object('outcome', 'duplicate_id');
+        END IF;
+        RETURN jsonb_build_object('outcome', 'duplicate', 'message', to_jsonb(m));
+      END IF;
+      SELECT * INTO c FROM conversations WHERE id = (p->>'conversationId')::int FOR UPDATE;
+      IF NOT FOUND OR (p ? 'visitorId' AND c.visitor_id <> (p->>'visitorId')::uuid) THEN
+        RETURN jsonb_build_object('outcome', 'not_found');
+      END IF;
+      IF p ? 'setStatus' AND c.status = (p->>'setStatus') THEN
+        RETURN jsonb_build_object('outcome', 'unchanged', 'conversation', to_jsonb(c));
+      END IF;
+      INSERT INTO messages (conversation_id, seq, client_id, sender, sender_user_id, kind, body)
+        VALUES (c.id, c.last_seq + 1, (p->>'clientId')::uuid, p->>'sender', (p->>'senderUserId')::int, p->>'kind', p->>'body')
+        RETURNING * INTO m;
+      UPDATE conversations SET
+          last_seq = m.seq,
+          last_message_at = CASE WHEN spoken THEN m.created_at ELSE last_message_at END,
+          -- The visitor waits from their first unanswered message until the team replies.
+          waiting_since = CASE
+            WHEN spoken AND from_visitor AND waiting_since IS NULL THEN m.created_at
+            WHEN (spoken AND from_agent) OR (p->>'setStatus') = 'closed' THEN NULL
+            ELSE waiting_since END,
+          agent_seen_seq = CASE WHEN spoken AND from_agent THEN m.seq ELSE agent_seen_seq END,
+          visitor_seen_seq = CASE WHEN from_visitor THEN m.seq ELSE visitor_seen_seq END,
+          -- A visitor writing into a closed conversation reopens it.
+          status = CASE WHEN p ? 'setStatus' THEN p->>'setStatus' WHEN spoken AND from_visitor THEN 'open' ELSE status END,
+          -- The first operator to reply to an unassigned conversation becomes its owner.
+          assignee_id = CASE
+            WHEN p ? 'setAssignee' THEN (p->>'setAssignee')::int
+            WHEN spoken AND from_agent AND assignee_id IS NULL THEN m.sender_user_id
+            ELSE assignee_id END,
+          updated_at = now()
+        WHERE id = c.id
+        RETURNING * INTO c;
+      RETURN jsonb_build_object('outcome', 'created', 'message', to_jsonb(m), 'conversation', to_jsonb(c));
+    END;
+    $$;
+
     -- Packets too large for a NOTIFY payload, for the socket.io Postgres adapter (several instances).
     CREATE TABLE socket_io_attachments (
       id bigserial UNIQUE,
@@ -80,6 +132,6 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.sequelize.query(`
     DROP TABLE socket_io_attachments, messages, conversations, visitors, chat_secrets;
-    DROP FUNCTION refuse_chat_delete();
+    DROP FUNCTION refuse_chat_delete(), post_chat_message(jsonb);
   `);
 }
