@@ -14,6 +14,7 @@ import { loadEditorView } from './articles/editor/editor-view.ts';
 import { loadNewArticleView } from './articles/editor/new-article-view.ts';
 import { uploadArticleImage, type UploadedImage } from './articles/editor/image-upload.ts';
 import { renderArticleBody } from './articles/editor/render-article-body.ts';
+import { react, type Reaction, type ReactionCounts } from './articles/reactions.ts';
 import type { RenderedArticle } from './articles/render/markdown.ts';
 import type { ArticleStatus } from './models/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
@@ -66,6 +67,8 @@ export interface Core {
     versions: typeof listVersions;
     compareVersions: typeof compareVersions;
     restoreVersion(actor: AuditActor, articleId: number, number: number): Promise<number>;
+    /** A visitor's "Did this answer your question?" (one per visitor and article; a new one replaces it). */
+    react(articleId: number, visitorId: string, reaction: Reaction): Promise<ReactionCounts>;
   };
   collections: Collections;
   settings: SettingsReader;
@@ -128,6 +131,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       versions: listVersions,
       compareVersions,
       restoreVersion: (actor, articleId, number) => restoreVersion({ sequelize: database.sequelize, events, actor, articleId, number }),
+      react: (articleId, visitorId, reaction) => react(database.sequelize, articleId, visitorId, reaction),
     },
     collections: createCollections(database.sequelize, events),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),

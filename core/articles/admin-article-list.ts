@@ -1,7 +1,8 @@
-import { Op, type Order, type WhereOptions } from 'sequelize';
+import { literal, Op, type Order, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { Article, Author, Collection, Locale } from '../models/index.ts';
 import { articleUrl } from './presenters.ts';
+import { reactionCounts, type ReactionCounts } from './reactions.ts';
 
 /** Filters of the admin article list (query string of /admin/articles). */
 export const articleListQuerySchema = z.object({
@@ -10,7 +11,7 @@ export const articleListQuerySchema = z.object({
   collection: z.string().max(200).optional().catch(undefined),
   author: z.coerce.number().int().positive().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  sort: z.enum(['updated', 'views', 'title']).catch('updated'),
+  sort: z.enum(['updated', 'views', 'title', 'rating']).catch('updated'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
@@ -29,12 +30,15 @@ export interface AdminArticleRow {
   url: string;
   /** Languages of the site this article has no translation in. */
   missingTranslations: string[];
+  reactions: ReactionCounts;
 }
 
 const SORTS: Record<ArticleListQuery['sort'], Order> = {
   updated: [['updatedAt', 'DESC']],
   views: [['viewCount', 'DESC']],
   title: [['title', 'ASC']],
+  // Lowest rated first (the articles that disappoint customers); articles nobody rated come last.
+  rating: [[literal('(SELECT avg(value) FROM article_reactions r WHERE r.article_id = "Article".id)'), 'ASC NULLS LAST']],
 };
 export const ARTICLES_PAGE_SIZE = 25;
 
@@ -57,9 +61,10 @@ export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ r
     limit: ARTICLES_PAGE_SIZE,
     offset: (query.page - 1) * ARTICLES_PAGE_SIZE,
   });
-  const [locales, translations] = await Promise.all([
+  const [locales, translations, reactions] = await Promise.all([
     Locale.findAll({ attributes: ['code'], order: [['position', 'ASC']] }),
     Article.findAll({ attributes: ['translationKey', 'locale'], where: { translationKey: { [Op.in]: [...new Set(rows.map((a) => a.translationKey))] } } }),
+    reactionCounts(Article.sequelize!, rows.map((a) => a.id)),
   ]);
   const localesByKey = new Map<string, Set<string>>();
   for (const t of translations) localesByKey.set(t.translationKey, (localesByKey.get(t.translationKey) ?? new Set()).add(t.locale));
@@ -77,6 +82,7 @@ export async function listArticlesForAdmin(query: ArticleListQuery): Promise<{ r
       managedBy: a.sourceKind,
       url: articleUrl(a.locale, a.collection!.slug, a.slug),
       missingTranslations: locales.map((l) => l.code).filter((code) => !localesByKey.get(a.translationKey)?.has(code)),
+      reactions: reactions.get(a.id)!,
     })),
   };
 }

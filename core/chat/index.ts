@@ -16,6 +16,8 @@ export type { IdentityClaim } from './identity.ts';
 
 /** The chat's domain operations, as socket handlers (and later HTTP routes) use them. */
 export interface Chat {
+  /** The visitor a token names, or a new visitor id and token (nothing stored): for reactions and the like. */
+  visitorFromToken(token: string | undefined): Promise<{ visitorId: string; token: string; issued: boolean }>;
   /** Who a connecting visitor is: their token's visitor (or a new one), or the verified identity's. */
   connectVisitor(input: { token?: unknown; identity?: IdentityClaim | undefined; facts: VisitorFacts }): Promise<{ visitorId: string; token: string }>;
   startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted>;
@@ -38,6 +40,11 @@ export function createChat(sequelize: Sequelize): Chat {
   let secrets: Promise<ChatSecrets> | undefined;
   const keys = () => (secrets ??= loadChatSecrets(sequelize));
   return {
+    async visitorFromToken(token) {
+      const { visitorTokenKey } = await keys();
+      const known = verifyVisitorToken(visitorTokenKey, token);
+      return known ? { visitorId: known, token: token!, issued: false } : { ...issueVisitorToken(visitorTokenKey), issued: true };
+    },
     async connectVisitor({ token, identity, facts }) {
       const { visitorTokenKey, identityKey } = await keys();
       const verified = identity ? await verifyIdentity(identityKey, identity) : undefined;

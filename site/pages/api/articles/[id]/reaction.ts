@@ -1,0 +1,29 @@
+import type { APIRoute } from 'astro';
+import { z } from 'zod';
+import { apiError, describeIssues } from '../../../../api/json.ts';
+import { VISITOR_COOKIE, visitorCookieOptions } from '../../../../api/visitor-cookie.ts';
+
+const reactionSchema = z.object({ reaction: z.enum(['sad', 'neutral', 'happy']), returnTo: z.string().startsWith('/').max(500).optional() });
+
+/**
+ * `POST /api/articles/:id/reaction {reaction: sad | neutral | happy}` → the article's counts. One reaction per
+ * visitor (a signed visitor id in an HttpOnly cookie, issued on first use); reacting again replaces it.
+ * A plain form post (the no-JavaScript fallback) is redirected back to the article.
+ */
+export const POST: APIRoute = async ({ locals, params, request, cookies, redirect }) => {
+  const isForm = (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded');
+  const raw = isForm ? Object.fromEntries(await request.formData()) : await request.json().catch(() => undefined);
+  const parsed = reactionSchema.safeParse(raw);
+  const articleId = Number(params.id);
+  if (!parsed.success || !Number.isInteger(articleId)) return apiError(400, 'invalid_request', parsed.success ? 'id: not an article id' : describeIssues(parsed.error));
+  const visitor = await locals.core.chat.visitorFromToken(cookies.get(VISITOR_COOKIE)?.value);
+  if (visitor.issued) cookies.set(VISITOR_COOKIE, visitor.token, visitorCookieOptions(locals.core.config.PUBLIC_URL));
+  try {
+    const counts = await locals.core.articles.react(articleId, visitor.visitorId, parsed.data.reaction);
+    if (isForm) return redirect(`${parsed.data.returnTo ?? '/'}#article-feedback`, 303);
+    return Response.json({ reaction: parsed.data.reaction, counts }, { headers: { 'Cache-Control': 'no-store' } });
+  } catch (error) {
+    if ((error as Error).name === 'ReactionRefusedError') return apiError(404, 'not_found', (error as Error).message);
+    throw error;
+  }
+};
