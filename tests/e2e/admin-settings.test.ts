@@ -107,6 +107,10 @@ describe('an admin running the help center', () => {
     expect(await page.locator('tbody').textContent()).toContain('export invoices to quickbooks');
     const json = await page.evaluate(async () => (await fetch('/admin/api/content-gaps?locale=en&days=7')).json());
     expect(json.gaps[0]).toMatchObject({ query: 'export invoices to quickbooks', failed: 1, uniqueVisitors: 1 });
+    // The gap becomes a draft to write: the customers' own words as the starting title.
+    await page.getByRole('link', { name: 'Write an article for “export invoices to quickbooks”' }).click();
+    expect(await page.getByLabel('Title').inputValue()).toBe('export invoices to quickbooks');
+    expect(await page.getByLabel('Language').inputValue()).toBe('en');
     await context.close();
   });
 });
