@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { can, type StaffView } from '../core/accounts/index.ts';
 import type { Core } from '../core/app.ts';
 import type { Posted } from '../core/chat/message-store.ts';
+import type { Presence } from '../core/chat/index.ts';
 import { conversationRefSchema, seenSchema, sendMessageSchema, syncSchema } from '../core/chat/chat-input.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import { handle } from './acks.ts';
@@ -17,8 +18,11 @@ export const SESSION_RECHECK_MS = 30_000;
  * (the same policy as every admin page) — otherwise the connection is refused. Operators receive every
  * conversation's messages, notes included; visitors get theirs through `/visitor`.
  */
-export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core): void {
+export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core, options: { presenceGraceMs: number }): void {
   const { chat, logger } = core;
+  const announce = async (userId: number, presence: Presence) => {
+    if (await chat.setPresence(userId, presence)) nsp.to(rooms.agents).emit('presence', { userId, presence });
+  };
   nsp.use((socket, next) => {
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
     core.accounts
@@ -42,7 +46,20 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
         else staff = current;
       });
     }, SESSION_RECHECK_MS);
-    socket.on('disconnect', () => clearInterval(recheck));
+    void announce(staff.id, 'online').catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
+    socket.on('disconnect', () => {
+      clearInterval(recheck);
+      // A reload or a flaky network reconnects within the grace period; only a real absence becomes "away".
+      setTimeout(() => {
+        void nsp
+          .in(rooms.staff(staff.id))
+          .fetchSockets()
+          .then(async (left) => {
+            if (left.length === 0) await announce(staff.id, 'away');
+          })
+          .catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
+      }, options.presenceGraceMs).unref();
+    });
 
     /** A change every operator sees (with the conversation it updated), and the visitor too unless it is an internal note. */
     const broadcast = async ({ message, conversation }: Posted) => {
@@ -53,6 +70,15 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
       visitorRoom.emit('message', message);
       if (message.kind === 'event' && conversation) visitorRoom.emit('conversation:updated', conversation);
     };
+
+    socket.on('presence:list', handle(logger, z.object({}), async () => ({ operators: await chat.presence() })));
+    socket.on(
+      'presence:set',
+      handle(logger, z.object({ presence: z.enum(['online', 'away']) }), async ({ presence }) => {
+        await announce(staff.id, presence);
+        return { presence };
+      }),
+    );
 
     socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'all']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
     socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => chat.agentSync(conversationId, afterSeq) as unknown as Promise<Record<string, unknown>>));

@@ -8,6 +8,9 @@ import { originChecker } from './allowed-origins.ts';
 import { rooms } from './rooms.ts';
 import { registerVisitorNamespace } from './visitor-namespace.ts';
 
+/** How long an operator may be disconnected (a reload, a network blip) before they show as away. */
+export const PRESENCE_GRACE_MS = 30_000;
+
 export interface ChatServer {
   io: Server;
   close(): Promise<void>;
@@ -19,7 +22,7 @@ export interface ChatServer {
  * an operator on another chat normally. Behind a load balancer, sessions must be sticky (HTTP long-polling
  * needs every request of a session on the same instance).
  */
-export function attachChatServer(httpServer: HttpServer, core: Core): ChatServer {
+export function attachChatServer(httpServer: HttpServer, core: Core, options: { presenceGraceMs?: number } = {}): ChatServer {
   // The adapter publishes every broadcast (NOTIFY) before delivering it locally: enough connections that
   // broadcasts don't queue behind each other.
   const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 10 });
@@ -35,8 +38,11 @@ export function attachChatServer(httpServer: HttpServer, core: Core): ChatServer
   const agents = io.of('/agent');
   const visitors = io.of('/visitor');
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
-  registerAgentNamespace(agents, visitors, core);
-  const offSignOut = core.events.on('staff.signed_out', ({ userId }) => agents.in(rooms.staff(userId)).disconnectSockets(true));
+  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
+  const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
+    agents.in(rooms.staff(userId)).disconnectSockets(true);
+    void core.chat.setPresence(userId, 'offline').then((changed) => changed && agents.to(rooms.agents).emit('presence', { userId, presence: 'offline' }));
+  });
   return {
     io,
     async close() {

@@ -39,6 +39,15 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
     const visitorId = socket.data.visitorId as string;
     void socket.join(rooms.visitor(visitorId));
     socket.emit('session', { visitorId, token: socket.data.token });
+    agents.to(rooms.agents).emit('visitor:presence', { visitorId, online: true });
+    socket.on('disconnect', () => {
+      // Online while any tab of theirs is connected, on any instance.
+      void nsp
+        .in(rooms.visitor(visitorId))
+        .fetchSockets()
+        .then((left) => left.length === 0 && agents.to(rooms.agents).emit('visitor:presence', { visitorId, online: false }))
+        .catch((error: unknown) => logger.warn({ err: error }, 'visitor presence failed'));
+    });
 
     socket.on(
       'conversation:start',

@@ -5,6 +5,7 @@ import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
 import type { ConversationView, MessageView } from './chat-views.ts';
 import { agentMessage, agentSync, assignConversation, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
 import { verifyIdentity, type IdentityClaim } from './identity.ts';
+import { listPresence, setPresence, type Presence } from './presence.ts';
 import type { Posted } from './message-store.ts';
 import { issueVisitorToken, verifyVisitorToken } from './visitor-tokens.ts';
 import { resolveVisitor, type VisitorFacts } from './visitors.ts';
@@ -13,6 +14,7 @@ export { ChatRefusedError, type ChatErrorCode } from './chat-errors.ts';
 export type { ConversationView, MessageView } from './chat-views.ts';
 export type { InboxRow, InboxView } from './conversations.ts';
 export type { IdentityClaim } from './identity.ts';
+export type { Presence } from './presence.ts';
 
 /** The chat's domain operations, as socket handlers (and later HTTP routes) use them. */
 export interface Chat {
@@ -34,6 +36,8 @@ export interface Chat {
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
   setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;
   conversation(conversationId: number): Promise<ConversationView>;
+  setPresence(userId: number, presence: Presence): Promise<boolean>;
+  presence(): Promise<Array<{ userId: number; name: string; presence: Presence }>>;
 }
 
 export function createChat(sequelize: Sequelize): Chat {
@@ -69,6 +73,8 @@ export function createChat(sequelize: Sequelize): Chat {
       return assignConversation(sequelize, staff, conversationId, assigneeId, assignee?.name ?? null);
     },
     setStatus: (staff, conversationId, status) => setConversationStatus(sequelize, staff, conversationId, status),
+    setPresence: (userId, presence) => setPresence(sequelize, userId, presence),
+    presence: () => listPresence(sequelize),
     async conversation(conversationId) {
       return (await agentSync(conversationId, Number.MAX_SAFE_INTEGER)).conversation;
     },
