@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../core/accounts/passwords.ts';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
@@ -155,6 +155,50 @@ describe('the operator inbox', () => {
     await tab(/^Mine 1$/).waitFor();
     await page.keyboard.press('r');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('inbox-composer-text');
+  });
+
+  it('keeps a reply sent while the connection is down, sends it once on reconnect and catches up on what it missed', async () => {
+    const customer = await visitor('es');
+    const received: MessageView[] = [];
+    customer.on('message', (m: MessageView) => received.push(m));
+    const { conversation } = await request<Ok<{ conversation: { id: number } }>>(customer, 'conversation:start', { clientId: randomUUID(), body: 'hola, I need help' });
+
+    // The page's socket goes through the test (WebSocket and long-polling alike), so the test can cut it.
+    let offline = false;
+    const pageSockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (offline) return void ws.close();
+      pageSockets.push(ws);
+      ws.connectToServer();
+    });
+    await page.route('**/socket.io/**', (route) => (offline ? route.abort() : route.fallback()));
+    // A fresh page load, so that its socket is the routed one.
+    await page.goto('about:blank');
+    await page.goto(`${session.server.url}/admin/inbox#conversation-${conversation.id}`);
+    await page.getByRole('status').getByText('Connected').waitFor();
+    const timeline = page.getByRole('list', { name: 'Messages' });
+    await timeline.getByText('hola, I need help').waitFor();
+
+    offline = true;
+    for (const ws of pageSockets) await ws.close();
+    await page.getByRole('status').getByText('Reconnecting…').waitFor({ timeout: 5_000 });
+    const reply = page.getByLabel('Reply to the visitor');
+    await reply.fill('Sent while offline');
+    await reply.press('Enter');
+    await timeline.locator('li', { hasText: 'Sent while offline' }).getByText('Sending…').waitFor();
+    await request(customer, 'message:send', { conversationId: conversation.id, clientId: randomUUID(), body: 'are you there?' });
+
+    offline = false;
+    await page.getByRole('status').getByText('Connected').waitFor({ timeout: 10_000 });
+    // Missed while offline: fetched by `conversation:sync` after the last seq the page had.
+    await timeline.getByText('are you there?').waitFor();
+    await until(() => received.some((m) => m.body === 'Sent while offline'), 5_000);
+    await page.waitForFunction(() => !document.querySelector('.inbox-pending'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.filter((m) => m.body === 'Sent while offline')).toHaveLength(1);
+    expect(await timeline.locator('li', { hasText: 'Sent while offline' }).count()).toBe(1);
+    expect(await timeline.locator('li', { hasText: 'are you there?' }).count()).toBe(1);
+    await page.unrouteAll();
   });
 
   it('says so when the operator signs out in another tab', async () => {
