@@ -162,6 +162,7 @@ export class InboxStore {
   /** Claim, close, reopen: each answers with the timeline event it recorded. */
   async act(event: 'conversation:assign' | 'conversation:close' | 'conversation:reopen', conversationId: number): Promise<void> {
     if (!this.#socket) return;
+    this.notice = '';
     const payload = event === 'conversation:assign' ? { conversationId, assigneeId: this.me } : { conversationId };
     const answer = await request<{ message: MessageView }>(this.#socket, event, payload);
     if (answer.ok) this.#received(answer.message);
