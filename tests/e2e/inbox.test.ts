@@ -201,6 +201,48 @@ describe('the operator inbox', () => {
     await page.unrouteAll();
   });
 
+  it('shows a message the server never answered as not sent, and Retry sends it', async () => {
+    const customer = await visitor('it');
+    const received: MessageView[] = [];
+    customer.on('message', (m: MessageView) => received.push(m));
+    const { conversation } = await request<Ok<{ conversation: { id: number } }>>(customer, 'conversation:start', { clientId: randomUUID(), body: 'ciao' });
+    // Sends pass through the test, which can swallow them while the connection itself stays up.
+    let swallow = false;
+    let routed!: () => void;
+    const upgraded = new Promise<void>((resolve) => (routed = resolve));
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      routed();
+      const server = ws.connectToServer();
+      ws.onMessage((frame) => {
+        if (swallow && String(frame).includes('message:send')) return;
+        server.send(frame);
+      });
+    });
+    await page.goto('about:blank');
+    await page.goto(`${session.server.url}/admin/inbox#conversation-${conversation.id}`);
+    await page.getByRole('status').getByText('Connected').waitFor();
+    const timeline = page.getByRole('list', { name: 'Messages' });
+    await timeline.getByText('ciao').waitFor();
+    // Long-polling upgrades to the routed WebSocket right after connecting; the upgrade takes a round trip.
+    await upgraded;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    swallow = true;
+    const reply = page.getByLabel('Reply to the visitor');
+    await reply.fill('Answer that got lost');
+    await reply.press('Enter');
+    const shown = timeline.locator('li', { hasText: 'Answer that got lost' });
+    await shown.getByText('Not sent: No answer from the server.').waitFor({ timeout: 15_000 });
+    expect(received.some((m) => m.body === 'Answer that got lost')).toBe(false);
+
+    swallow = false;
+    await shown.getByRole('button', { name: 'Retry' }).click();
+    await until(() => received.some((m) => m.body === 'Answer that got lost'), 5_000);
+    await shown.getByText('Not sent').waitFor({ state: 'detached' });
+    expect(await timeline.locator('li', { hasText: 'Answer that got lost' }).count()).toBe(1);
+    await page.unrouteAll();
+  });
+
   it('says so when the operator signs out in another tab', async () => {
     await page.goto(`${session.server.url}/admin/inbox`);
     await page.getByRole('status').getByText('Connected').waitFor();
