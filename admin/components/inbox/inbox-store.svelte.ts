@@ -4,7 +4,7 @@ import { request } from './agent-socket.ts';
 import { lastSeqOf, mergeConversation, mergeMessages, withMessage } from './inbox-state.ts';
 import { readOutbox, updateOutgoing, writeOutbox, type OutgoingMessage } from './outbox.ts';
 
-/** `refused`: the server turned the handshake down (signed out, or the role no longer includes the inbox). */
+/** `signed-out` / `forbidden`: the server refused the handshake (no session, or the role no longer includes the inbox); no retry follows. */
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'signed-out' | 'forbidden';
 
 /** A visitor's "typing…" is dropped after this long without news, in case its "stopped" got lost. */
