@@ -1,0 +1,66 @@
+import type { ConversationView, InboxRow, MessageView } from '../../../core/chat/index.ts';
+
+/** The inbox's three tabs, as the protocol names its views. */
+export type InboxTab = 'unassigned' | 'mine' | 'all';
+
+/** Whether an open conversation belongs in a tab, for the operator with id `me`. */
+export function inTab(row: ConversationView, tab: InboxTab, me: number): boolean {
+  if (row.status !== 'open') return false;
+  if (tab === 'unassigned') return row.assigneeId === null;
+  if (tab === 'mine') return row.assigneeId === me;
+  return true;
+}
+
+/** How many open conversations each tab holds. */
+export function tabCounts(rows: readonly ConversationView[], me: number): Record<InboxTab, number> {
+  const count = (tab: InboxTab) => rows.filter((row) => inTab(row, tab, me)).length;
+  return { unassigned: count('unassigned'), mine: count('mine'), all: count('all') };
+}
+
+/**
+ * The server's order (`inbox:list`): visitors waiting for an answer first, longest wait first; then the
+ * rest, most recent activity first. Kept identical so a live update never reshuffles what a refresh shows.
+ */
+export function byWaitingTime(a: ConversationView, b: ConversationView): number {
+  if (a.waitingSince && b.waitingSince) return a.waitingSince.localeCompare(b.waitingSince) || a.id - b.id;
+  if (a.waitingSince) return -1;
+  if (b.waitingSince) return 1;
+  return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
+}
+
+/** The rows of one tab, in order. */
+export function rowsOf(rows: readonly InboxRow[], tab: InboxTab, me: number): InboxRow[] {
+  return rows.filter((row) => inTab(row, tab, me)).sort(byWaitingTime);
+}
+
+/** Unread: something arrived after what operators last marked seen. */
+export const isUnread = (row: ConversationView): boolean => row.lastSeq > row.agentSeenSeq;
+
+/**
+ * A conversation's new state merged into its row. A late event must not roll a row back, so the one with
+ * the higher `lastSeq` wins; equal ones take the update (assignment and status change the row, not the seq
+ * — they add an event message, so they arrive with a higher seq anyway).
+ */
+export function mergeConversation<T extends ConversationView>(row: T, update: ConversationView): T {
+  if (update.lastSeq < row.lastSeq) return { ...row, agentSeenSeq: Math.max(row.agentSeenSeq, update.agentSeenSeq) };
+  return { ...row, ...update, agentSeenSeq: Math.max(row.agentSeenSeq, update.agentSeenSeq), visitorSeenSeq: Math.max(row.visitorSeenSeq, update.visitorSeenSeq) };
+}
+
+/** A row's preview after a message: the newest message is what the list shows (as the server does). */
+export function withMessage(row: InboxRow, message: MessageView): InboxRow {
+  if (message.seq < row.lastSeq) return row;
+  return { ...row, lastSeq: message.seq, preview: message.body.slice(0, 140) };
+}
+
+/**
+ * Merges messages into a timeline by `seq`: a message already there (from an ack, a broadcast and a
+ * catch-up alike) is kept once; the result is in order.
+ */
+export function mergeMessages(timeline: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
+  const bySeq = new Map(timeline.map((m) => [m.seq, m]));
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** The highest seq a timeline holds: what `conversation:sync` asks "after". */
+export const lastSeqOf = (timeline: readonly MessageView[]): number => timeline.reduce((max, m) => Math.max(max, m.seq), 0);

@@ -1,0 +1,190 @@
+import type { Socket } from 'socket.io-client';
+import type { ConversationView, InboxRow, MessageView } from '../../../core/chat/index.ts';
+import { request } from './agent-socket.ts';
+import { lastSeqOf, mergeConversation, mergeMessages, withMessage } from './inbox-state.ts';
+import { readOutbox, updateOutgoing, writeOutbox, type OutgoingMessage } from './outbox.ts';
+
+/** `signed-out` / `forbidden`: the server refused the handshake (no session, or the role no longer includes the inbox); no retry follows. */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'signed-out' | 'forbidden';
+
+/** A visitor's "typing…" is dropped after this long without news, in case its "stopped" got lost. */
+const TYPING_EXPIRES_MS = 6_000;
+
+/**
+ * The inbox's live state, fed by `/agent`: the rows of every conversation seen (the list shows the open
+ * ones), the timelines opened, and the operator's unacknowledged messages. The database is the truth: after
+ * any reconnect the list is fetched again and every opened timeline asks for what it missed (`after seq`).
+ */
+export class InboxStore {
+  rows: Record<number, InboxRow> = $state({});
+  timelines: Record<number, MessageView[]> = $state({});
+  outbox: OutgoingMessage[] = $state([]);
+  connection: ConnectionState = $state('connecting');
+  visitorTyping: Record<number, boolean> = $state({});
+  /** The last refused action, said once in the status area. */
+  notice = $state('');
+  readonly me: number;
+  #socket: Socket | undefined;
+  #storage: Storage | undefined;
+  #refreshQueued = false;
+  #typingTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+  constructor(me: number) {
+    this.me = me;
+  }
+
+  /** Starts listening (in the browser only: the page is also rendered on the server). */
+  attach(socket: Socket, storage: Storage | undefined): void {
+    this.#socket = socket;
+    this.#storage = storage;
+    this.outbox = readOutbox(storage);
+    socket.on('connect', () => {
+      this.connection = 'online';
+      void this.#catchUp();
+    });
+    socket.on('disconnect', (reason) => {
+      this.connection = 'reconnecting';
+      // The server let go of us on purpose (sign-out, session check): ask again; the handshake says why.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      // An inactive socket was refused by the server and will not retry by itself.
+      if (socket.active) this.connection = 'reconnecting';
+      else this.connection = error.data?.code === 'forbidden' ? 'forbidden' : 'signed-out';
+    });
+    socket.on('message', (message: MessageView) => this.#received(message));
+    socket.on('conversation:updated', (conversation: ConversationView) => this.#updated(conversation));
+    socket.on('seen', ({ conversationId, side, seq }: { conversationId: number; side: 'visitor' | 'agent'; seq: number }) => {
+      const row = this.rows[conversationId];
+      if (row) this.rows[conversationId] = { ...row, ...(side === 'agent' ? { agentSeenSeq: Math.max(row.agentSeenSeq, seq) } : { visitorSeenSeq: Math.max(row.visitorSeenSeq, seq) }) };
+    });
+    socket.on('typing', ({ conversationId, side, typing }: { conversationId: number; side: string; typing: boolean }) => {
+      if (side === 'visitor') this.#visitorTyping(conversationId, typing);
+    });
+  }
+
+  /** The list, every opened timeline's missed messages, then the unsent messages again. */
+  async #catchUp(): Promise<void> {
+    await this.refresh();
+    await Promise.all(Object.keys(this.timelines).map((id) => this.sync(Number(id))));
+    for (const message of this.outbox) if (message.status === 'pending') void this.#transmit(message);
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.#socket) return;
+    const answer = await request<{ conversations: InboxRow[] }>(this.#socket, 'inbox:list', { view: 'all' });
+    if (!answer.ok) return;
+    const fresh: Record<number, InboxRow> = {};
+    // Opened conversations stay known even when closed (the pane still shows them).
+    for (const id of Object.keys(this.timelines)) if (this.rows[Number(id)]) fresh[Number(id)] = this.rows[Number(id)]!;
+    for (const row of answer.conversations) fresh[row.id] = fresh[row.id] ? mergeConversation({ ...fresh[row.id]!, visitor: row.visitor, preview: row.preview }, row) : row;
+    this.rows = fresh;
+  }
+
+  /** A conversation the list does not know yet (new, or reopened): fetch the list once for its visitor. */
+  #queueRefresh(): void {
+    if (this.#refreshQueued) return;
+    this.#refreshQueued = true;
+    queueMicrotask(() => {
+      this.#refreshQueued = false;
+      void this.refresh();
+    });
+  }
+
+  #received(message: MessageView): void {
+    const row = this.rows[message.conversationId];
+    if (row) this.rows[message.conversationId] = withMessage(row, message);
+    else this.#queueRefresh();
+    this.#merge(message.conversationId, [message]);
+    if (message.sender === 'visitor') this.#visitorTyping(message.conversationId, false);
+  }
+
+  #updated(conversation: ConversationView): void {
+    const row = this.rows[conversation.id];
+    if (row) this.rows[conversation.id] = mergeConversation(row, conversation);
+    else if (conversation.status === 'open') this.#queueRefresh();
+  }
+
+  #merge(conversationId: number, messages: MessageView[]): void {
+    const timeline = this.timelines[conversationId];
+    if (timeline) this.timelines[conversationId] = mergeMessages(timeline, messages);
+    // A message the server stored is no longer waiting, whichever of ack and broadcast came first.
+    const ids = new Set(messages.map((m) => m.clientId));
+    if (this.outbox.some((m) => ids.has(m.clientId))) this.#setOutbox(this.outbox.filter((m) => !ids.has(m.clientId)));
+  }
+
+  /** Loads a timeline (all of it the first time, then what came after its last seq). */
+  async sync(conversationId: number): Promise<void> {
+    // Known from now on: if offline, the next `connect` loads it.
+    this.timelines[conversationId] ??= [];
+    if (!this.#socket?.connected) return;
+    const afterSeq = lastSeqOf(this.timelines[conversationId]);
+    const answer = await request<{ conversation: ConversationView; messages: MessageView[] }>(this.#socket, 'conversation:sync', { conversationId, afterSeq });
+    if (!answer.ok) {
+      this.notice = answer.error.message;
+      return;
+    }
+    const row = this.rows[conversationId];
+    if (row) this.rows[conversationId] = mergeConversation(row, answer.conversation);
+    else this.#queueRefresh();
+    this.#merge(conversationId, answer.messages);
+  }
+
+  /** Sends a reply or an internal note: shown at once as pending, stored exactly once however often it is sent. */
+  send(conversationId: number, body: string, kind: 'text' | 'note'): void {
+    const message: OutgoingMessage = { clientId: crypto.randomUUID(), conversationId, body, kind, status: 'pending' };
+    this.#setOutbox([...this.outbox, message]);
+    void this.#transmit(message);
+  }
+
+  retry(clientId: string): void {
+    const message = this.outbox.find((m) => m.clientId === clientId);
+    if (!message) return;
+    this.#setOutbox(updateOutgoing(this.outbox, clientId, { status: 'pending', error: undefined }));
+    void this.#transmit(message);
+  }
+
+  async #transmit(message: OutgoingMessage): Promise<void> {
+    // Offline it simply stays pending: the next `connect` sends it.
+    if (!this.#socket?.connected) return;
+    const { clientId, conversationId, body, kind } = message;
+    const answer = await request<{ message: MessageView }>(this.#socket, 'message:send', { clientId, conversationId, body, kind });
+    if (answer.ok) return this.#received(answer.message);
+    if (answer.error.code === 'timeout' && !this.#socket.connected) return;
+    this.#setOutbox(updateOutgoing(this.outbox, clientId, { status: 'failed', error: answer.error.message }));
+  }
+
+  #setOutbox(outbox: OutgoingMessage[]): void {
+    this.outbox = outbox;
+    writeOutbox(this.#storage, outbox);
+  }
+
+  /** Claim, close, reopen: each answers with the timeline event it recorded. */
+  async act(event: 'conversation:assign' | 'conversation:close' | 'conversation:reopen', conversationId: number): Promise<void> {
+    if (!this.#socket) return;
+    this.notice = '';
+    const payload = event === 'conversation:assign' ? { conversationId, assigneeId: this.me } : { conversationId };
+    const answer = await request<{ message: MessageView }>(this.#socket, event, payload);
+    if (answer.ok) this.#received(answer.message);
+    else this.notice = answer.error.message;
+  }
+
+  /** Marks everything up to the last message as seen by operators, once per new message. */
+  markSeen(conversationId: number): void {
+    const row = this.rows[conversationId];
+    if (!this.#socket?.connected || !row || row.lastSeq <= row.agentSeenSeq) return;
+    this.rows[conversationId] = { ...row, agentSeenSeq: row.lastSeq };
+    void request(this.#socket, 'seen', { conversationId, seq: row.lastSeq });
+  }
+
+  /** Tells the visitor the operator is (or stopped) typing; best effort, nothing waits for it. */
+  typing(conversationId: number, typing: boolean): void {
+    if (this.#socket?.connected) this.#socket.emit('typing', { conversationId, typing }, () => undefined);
+  }
+
+  #visitorTyping(conversationId: number, typing: boolean): void {
+    clearTimeout(this.#typingTimers.get(conversationId));
+    this.visitorTyping[conversationId] = typing;
+    if (typing) this.#typingTimers.set(conversationId, setTimeout(() => (this.visitorTyping[conversationId] = false), TYPING_EXPIRES_MS));
+  }
+}
