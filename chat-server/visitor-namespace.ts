@@ -6,6 +6,7 @@ import { conversationRefSchema, seenSchema, sendMessageSchema, startConversation
 import type { Logger } from '../core/logger.ts';
 import { handle } from './acks.ts';
 import { rooms } from './rooms.ts';
+import { checkVisitorLimit } from './visitor-limits.ts';
 
 const handshakeSchema = z.object({
   token: z.string().max(200).optional(),
@@ -52,6 +53,7 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
     socket.on(
       'conversation:start',
       handle(logger, startConversationSchema, async (input) => {
+        await checkVisitorLimit('conversation', visitorId);
         const { conversation, message, duplicate } = await chat.startConversation(visitorId, input);
         if (!duplicate) {
           socket.to(rooms.visitor(visitorId)).emit('message', message);
@@ -65,6 +67,7 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
     socket.on(
       'message:send',
       handle(logger, sendMessageSchema.omit({ kind: true }), async (input) => {
+        await checkVisitorLimit('message', visitorId);
         const { message, duplicate, conversation } = await chat.visitorMessage(visitorId, input);
         if (!duplicate) {
           socket.to(rooms.visitor(visitorId)).emit('message', message);

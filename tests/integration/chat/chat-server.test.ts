@@ -149,4 +149,13 @@ describe('chat over socket.io', () => {
     expect(await gone).toBe('io server disconnect');
     await expect(connectClient(harness.url, '/agent', { cookie: operatorCookie })).rejects.toThrow('sign in first');
   });
+
+  it('slows down a visitor who floods: a clear rate_limited answer, nothing stored past the limit', async () => {
+    const socket = await visitor();
+    const { conversation } = await request<Ok<{ conversation: { id: number } }>>(socket, 'conversation:start', { clientId: randomUUID(), body: 'flood' });
+    const answers = await Promise.all(Array.from({ length: 65 }, (_, i) => request<{ ok: boolean; error?: { code: string; message: string } }>(socket, 'message:send', { conversationId: conversation.id, clientId: randomUUID(), body: `spam ${i}` })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(60);
+    expect(answers.find((a) => !a.ok)?.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Too many messages: try again in \d+ s\.$/) });
+    expect(await Message.count({ where: { conversationId: conversation.id } })).toBe(61);
+  });
 });
