@@ -66,7 +66,8 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
 
     socket.on(
       'message:send',
-      handle(logger, sendMessageSchema.omit({ kind: true }), async (input) => {
+      handle(logger, sendMessageSchema, async ({ kind: _ignored, ...input }) => {
+        // A visitor's message is always text: notes are for operators.
         await checkVisitorLimit('message', visitorId);
         const { message, duplicate, conversation } = await chat.visitorMessage(visitorId, input);
         if (!duplicate) {

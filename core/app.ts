@@ -20,6 +20,7 @@ import type { ArticleStatus } from './models/index.ts';
 import articleImporter, { type ImportReport } from './articles/import/article-importer.ts';
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
+import { DiskAttachmentStore } from './chat/attachment-store.ts';
 import { createChat, type Chat } from './chat/index.ts';
 import type { Config } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
@@ -110,7 +111,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     config,
     sequelize: database.sequelize,
     databaseUrl: database.url,
-    chat: createChat(database.sequelize),
+    chat: createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments'))),
     logger,
     events,
     helpCenter: new HelpCenterReader(events),

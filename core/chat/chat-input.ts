@@ -31,8 +31,16 @@ export const visitorContextSchema = z
 
 /** A visitor's first message opens a conversation. */
 export const startConversationSchema = z.object({ clientId, body, origin: originSchema });
-/** A message into an existing conversation; `kind: 'note'` only from operators. */
-export const sendMessageSchema = z.object({ conversationId, clientId, body, kind: z.enum(['text', 'note']).default('text') });
+/** A message into an existing conversation; `kind: 'note'` only from operators. Text, files, or both. */
+export const sendMessageSchema = z
+  .object({
+    conversationId,
+    clientId,
+    body: z.string().transform((text) => text.trim()).pipe(z.string().max(MAX_MESSAGE_LENGTH, `message is longer than ${MAX_MESSAGE_LENGTH} characters`)),
+    kind: z.enum(['text', 'note']).default('text'),
+    attachmentIds: z.array(z.uuid('attachmentIds: not a UUID')).max(5, 'at most 5 files per message').default([]),
+  })
+  .refine((message) => message.body.length > 0 || message.attachmentIds.length > 0, { message: 'message is empty', path: ['body'] });
 /** "Everything after sequence number N": the catch-up after a reconnect. */
 export const syncSchema = z.object({ conversationId, afterSeq: z.number().int().min(0) });
 export const seenSchema = z.object({ conversationId, seq: z.number().int().min(0) });

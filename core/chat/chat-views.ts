@@ -1,4 +1,5 @@
 import type { Conversation, ConversationOrigin, Message, MessageKind, MessageSender } from '../models/index.ts';
+import type { AttachmentView } from './attachments.ts';
 
 /** A message as clients receive it (in acks, broadcasts and catch-ups). */
 export interface MessageView {
@@ -9,6 +10,7 @@ export interface MessageView {
   senderName: string | null;
   kind: MessageKind;
   body: string;
+  attachments: AttachmentView[];
   createdAt: string;
 }
 
@@ -26,8 +28,8 @@ export interface ConversationView {
 }
 
 export function presentMessage(message: Message, senderName: string | null = null): MessageView {
-  const { conversationId, seq, clientId, sender, kind, body } = message;
-  return { conversationId, seq, clientId, sender, senderName, kind, body, createdAt: message.createdAt.toISOString() };
+  const { conversationId, seq, clientId, sender, kind, body, attachments } = message;
+  return { conversationId, seq, clientId, sender, senderName, kind, body, attachments, createdAt: message.createdAt.toISOString() };
 }
 
 export function presentConversation(c: Conversation): ConversationView {

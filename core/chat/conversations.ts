@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Op, type Sequelize } from 'sequelize';
 import type { StaffView } from '../accounts/index.ts';
 import { Conversation, Message, Visitor, type ConversationOrigin } from '../models/index.ts';
+import { attachmentsForMessage } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
 import { messagesAfter, postMessage, type Posted } from './message-store.ts';
@@ -32,8 +33,11 @@ export async function listVisitorConversations(visitorId: string): Promise<Conve
   return rows.map(presentConversation);
 }
 
-export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string }): Promise<Posted> {
-  return postMessage(sequelize, { ...input, visitorId, sender: 'visitor', senderUserId: null, kind: 'text' });
+export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted> {
+  const { attachmentIds = [], ...message } = input;
+  await visitorConversation(visitorId, input.conversationId);
+  const attachments = await attachmentsForMessage(sequelize, input.conversationId, { kind: 'visitor', visitorId }, attachmentIds);
+  return postMessage(sequelize, { ...message, attachments, visitorId, sender: 'visitor', senderUserId: null, kind: 'text' });
 }
 
 export async function visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]> {
@@ -80,8 +84,10 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
  * An operator's message or internal note. The first operator to reply to an unassigned conversation
  * becomes its owner (in the same statement as the reply, see `post_chat_message`).
  */
-export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted> {
-  return postMessage(sequelize, { ...input, sender: 'agent', senderUserId: staff.id });
+export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[] }): Promise<Posted> {
+  const { attachmentIds = [], ...message } = input;
+  const attachments = await attachmentsForMessage(sequelize, input.conversationId, { kind: 'agent', userId: staff.id }, attachmentIds);
+  return postMessage(sequelize, { ...message, attachments, sender: 'agent', senderUserId: staff.id });
 }
 
 /** Claims (or hands over) a conversation, recorded as an event in its timeline. */

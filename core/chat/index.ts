@@ -1,6 +1,9 @@
 import type { Sequelize } from 'sequelize';
 import type { StaffView } from '../accounts/index.ts';
 import { Conversation, User, type ConversationOrigin } from '../models/index.ts';
+import type { Readable } from 'node:stream';
+import type { AttachmentStore } from './attachment-store.ts';
+import { findAttachment, takeAttachment, type AttachmentView, type Uploader } from './attachments.ts';
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
 import type { ConversationView, MessageView } from './chat-views.ts';
 import { agentMessage, agentSync, assignConversation, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
@@ -15,6 +18,7 @@ export type { ConversationView, MessageView } from './chat-views.ts';
 export type { InboxRow, InboxView } from './conversations.ts';
 export type { IdentityClaim } from './identity.ts';
 export type { Presence } from './presence.ts';
+export type { AttachmentView, Uploader } from './attachments.ts';
 
 /** The chat's domain operations, as socket handlers (and later HTTP routes) use them. */
 export interface Chat {
@@ -24,23 +28,26 @@ export interface Chat {
   connectVisitor(input: { token?: unknown; identity?: IdentityClaim | undefined; facts: VisitorFacts }): Promise<{ visitorId: string; token: string }>;
   startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted>;
   visitorConversationOwner(visitorId: string, conversationId: number): Promise<void>;
-  visitorMessage(visitorId: string, input: { conversationId: number; clientId: string; body: string }): Promise<Posted>;
+  visitorMessage(visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted>;
   visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]>;
   visitorConversations(visitorId: string): Promise<ConversationView[]>;
   markSeen(conversationId: number, side: 'visitor' | 'agent', seq: number): Promise<number>;
   /** The visitor a conversation belongs to (to address their sockets). */
   visitorOf(conversationId: number): Promise<string>;
   inbox(staff: StaffView, view: InboxView): Promise<InboxRow[]>;
-  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note' }): Promise<Posted>;
+  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[] }): Promise<Posted>;
   agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
   setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;
   conversation(conversationId: number): Promise<ConversationView>;
+  /** A file uploaded into a conversation by one of its participants (see attachments.ts for what is accepted). */
+  takeAttachment(input: { conversationId: number; uploader: Uploader; fileName: string; bytes: Buffer }): Promise<AttachmentView>;
+  openAttachment(id: string): Promise<{ name: string; contentType: string; stream: Readable; size: number } | undefined>;
   setPresence(userId: number, presence: Presence): Promise<boolean>;
   presence(): Promise<Array<{ userId: number; name: string; presence: Presence }>>;
 }
 
-export function createChat(sequelize: Sequelize): Chat {
+export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
   let secrets: Promise<ChatSecrets> | undefined;
   const keys = () => (secrets ??= loadChatSecrets(sequelize));
   return {
@@ -73,6 +80,12 @@ export function createChat(sequelize: Sequelize): Chat {
       return assignConversation(sequelize, staff, conversationId, assigneeId, assignee?.name ?? null);
     },
     setStatus: (staff, conversationId, status) => setConversationStatus(sequelize, staff, conversationId, status),
+    takeAttachment: (input) => takeAttachment(sequelize, store, input),
+    async openAttachment(id) {
+      const found = await findAttachment(sequelize, id);
+      const file = found && (await store.open(id));
+      return found && file ? { ...found, ...file } : undefined;
+    },
     setPresence: (userId, presence) => setPresence(sequelize, userId, presence),
     presence: () => listPresence(sequelize),
     async conversation(conversationId) {

@@ -1,5 +1,6 @@
 import { Op, QueryTypes, type Sequelize } from 'sequelize';
 import { Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
+import type { AttachmentView } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { presentMessage, type ConversationView, type MessageView } from './chat-views.ts';
 
@@ -10,6 +11,8 @@ export interface NewMessage {
   senderUserId: number | null;
   kind: MessageKind;
   body: string;
+  /** Files checked by `attachmentsForMessage`. */
+  attachments?: AttachmentView[];
   /** Only into this visitor's conversation (anyone else's answers "not found"). */
   visitorId?: string;
   /** Timeline events change the conversation with them, atomically. */
@@ -40,7 +43,9 @@ export async function postMessage(sequelize: Sequelize, input: NewMessage): Prom
     result = await callPost(sequelize, input);
   } catch (error) {
     // Two copies of one message raced: the other one was stored first; asking again returns it.
-    if ((error as { parent?: { code?: string } }).parent?.code !== '23505') throw error;
+    const cause = (error as { parent?: { code?: string; message?: string } }).parent;
+    if (cause?.message === 'attachment already sent') throw new ChatRefusedError('invalid', 'attachmentIds: a file was already sent.');
+    if (cause?.code !== '23505') throw error;
     result = await callPost(sequelize, input);
   }
   if (result.outcome === 'not_found') throw new ChatRefusedError('not_found', 'No such conversation.');
@@ -66,6 +71,7 @@ function messageFromRow(row: Row): Message {
     senderUserId: (row.sender_user_id as number | null) ?? null,
     kind: row.kind as MessageKind,
     body: row.body as string,
+    attachments: (row.attachments as AttachmentView[] | undefined) ?? [],
     createdAt: new Date(row.created_at as string),
   });
 }

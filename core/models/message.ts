@@ -1,3 +1,4 @@
+import type { AttachmentView } from '../chat/attachments.ts';
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
 export type MessageSender = 'visitor' | 'agent' | 'system';
@@ -14,6 +15,7 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
   declare senderUserId: number | null;
   declare kind: MessageKind;
   declare body: string;
+  declare attachments: CreationOptional<AttachmentView[]>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): void {
@@ -27,6 +29,7 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
         senderUserId: { type: DataTypes.INTEGER, allowNull: true },
         kind: { type: DataTypes.STRING(16), allowNull: false },
         body: { type: DataTypes.TEXT, allowNull: false },
+        attachments: { type: DataTypes.JSONB, allowNull: false, defaultValue: [] },
         createdAt: DataTypes.DATE,
       },
       { sequelize, tableName: 'messages', underscored: true, updatedAt: false },

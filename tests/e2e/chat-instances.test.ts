@@ -118,4 +118,22 @@ describe('chat across processes', () => {
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect([...seen.keys()].sort((x, y) => x - y)).toEqual(rows.map((r) => r.seq));
   });
+
+  it('takes files over HTTP from a conversation’s visitor only, and serves non-images as downloads', async () => {
+    const visitor = open(b.url, '/visitor');
+    const { token } = await new Promise<{ token: string }>((resolve) => visitor.once('session', resolve));
+    const { conversation } = (await visitor.timeout(5_000).emitWithAck('conversation:start', { clientId: randomUUID(), body: 'the invoice is attached' })) as Ok<{ conversation: { id: number } }>;
+    const upload = (headers: Record<string, string>, body: string | Uint8Array<ArrayBuffer>) => fetch(`${b.url}/api/chat/attachments?conversationId=${conversation.id}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent('Счёт 42.pdf'), ...headers }, body });
+    expect((await upload({}, '%PDF-1.7')).status).toBe(401);
+    expect((await upload({ Authorization: 'Bearer forged.token' }, '%PDF-1.7')).status).toBe(401);
+    const refused = await upload({ Authorization: `Bearer ${token}` }, new Uint8Array([0x4d, 0x5a, 0x00, 0x01])); // a program, whatever its name
+    expect([refused.status, ((await refused.json()) as { error: { message: string } }).error.message]).toEqual([422, 'Only images (PNG, JPEG, WebP, GIF), PDF, ZIP and plain-text files can be sent.']);
+    const created = await upload({ Authorization: `Bearer ${token}` }, '%PDF-1.7 tiny');
+    const attachment = (await created.json()) as { url: string; name: string };
+    expect([created.status, attachment.name]).toEqual([201, 'Счёт 42.pdf']);
+    const download = await fetch(`${a.url}${attachment.url}`);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Счёт 42.pdf')}`);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await download.text()).toBe('%PDF-1.7 tiny');
+  });
 });

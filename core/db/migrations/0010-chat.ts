@@ -3,7 +3,8 @@ import type { QueryInterface } from 'sequelize';
 /**
  * Chat: visitors, conversations and their messages. Each message has the sender's UUID (a resend is the same
  * message) and a per-conversation sequence number (clients catch up with "everything after N"). Conversations
- * and messages can't be deleted: a trigger refuses it. `chat_secrets` holds the keys that sign visitor tokens
+ * and messages can't be deleted: a trigger refuses it. (Attachments arrive in a later migration; the
+ * function below reads their column and table at run time.) `chat_secrets` holds the keys that sign visitor tokens
  * and verify host-site identities, generated once so every instance shares them.
  */
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
@@ -93,9 +94,17 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
       IF p ? 'setStatus' AND c.status = (p->>'setStatus') THEN
         RETURN jsonb_build_object('outcome', 'unchanged', 'conversation', to_jsonb(c));
       END IF;
-      INSERT INTO messages (conversation_id, seq, client_id, sender, sender_user_id, kind, body)
-        VALUES (c.id, c.last_seq + 1, (p->>'clientId')::uuid, p->>'sender', (p->>'senderUserId')::int, p->>'kind', p->>'body')
+      INSERT INTO messages (conversation_id, seq, client_id, sender, sender_user_id, kind, body, attachments)
+        VALUES (c.id, c.last_seq + 1, (p->>'clientId')::uuid, p->>'sender', (p->>'senderUserId')::int, p->>'kind', p->>'body', COALESCE(p->'attachments', '[]'))
         RETURNING * INTO m;
+      -- Each uploaded file goes out with one message only; a file claimed meanwhile fails the whole post.
+      IF jsonb_array_length(m.attachments) > 0 THEN
+        UPDATE chat_attachments SET message_id = m.id
+          WHERE id IN (SELECT (a->>'id')::uuid FROM jsonb_array_elements(m.attachments) a) AND message_id IS NULL;
+        IF NOT FOUND OR (SELECT count(*) FROM chat_attachments WHERE message_id = m.id) <> jsonb_array_length(m.attachments) THEN
+          RAISE EXCEPTION 'attachment already sent';
+        END IF;
+      END IF;
       UPDATE conversations SET
           last_seq = m.seq,
           last_message_at = CASE WHEN spoken THEN m.created_at ELSE last_message_at END,

@@ -22,6 +22,7 @@ const message = (seq: number, over: Partial<MessageView> = {}): MessageView => (
   seq,
   clientId: `c${seq}`,
   sender: 'visitor',
+  attachments: [],
   senderName: null,
   kind: 'text',
   body: `m${seq}`,

@@ -1,0 +1,35 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+/** Where chat files live. The disk store is the default; another store (S3, …) implements the same two calls. */
+export interface AttachmentStore {
+  put(key: string, bytes: Buffer): Promise<void>;
+  open(key: string): Promise<{ stream: Readable; size: number } | undefined>;
+}
+
+/** Files under `<DATA_DIR>/attachments/<first two characters>/<key>`; keys are generated, never a user's name. */
+export class DiskAttachmentStore implements AttachmentStore {
+  readonly #root: string;
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  async put(key: string, bytes: Buffer): Promise<void> {
+    const file = this.#path(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, bytes, { flag: 'wx' });
+  }
+
+  async open(key: string): Promise<{ stream: Readable; size: number } | undefined> {
+    const file = this.#path(key);
+    const info = await stat(file).catch(() => undefined);
+    return info ? { stream: createReadStream(file), size: info.size } : undefined;
+  }
+
+  #path(key: string): string {
+    if (!/^[a-f0-9-]{36}$/.test(key)) throw new Error(`not an attachment key: ${key}`);
+    return path.join(this.#root, key.slice(0, 2), key);
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../core/app.ts';
+import { connectClient, request, startChatHarness, type ClientSocket } from '../../support/chat-harness.ts';
+import { createTestCore } from '../../support/test-core.ts';
+
+type Ok<T> = { ok: true } & T;
+
+describe('chat attachments', () => {
+  let core: Core;
+  let harness: Awaited<ReturnType<typeof startChatHarness>>;
+  let visitor: ClientSocket;
+  let visitorId: string;
+  let conversationId: number;
+  beforeAll(async () => {
+    core = await createTestCore();
+    harness = await startChatHarness(core);
+    visitor = await connectClient(harness.url, '/visitor');
+    visitorId = (await visitor.session).visitorId;
+    conversationId = (await request<Ok<{ conversation: { id: number } }>>(visitor, 'conversation:start', { clientId: randomUUID(), body: 'see the screenshot' })).conversation.id;
+  });
+  afterAll(async () => {
+    visitor.disconnect();
+    await harness.close();
+    await core.close();
+  });
+  const take = (fileName: string, bytes: Buffer, uploader: { kind: 'visitor'; visitorId: string } = { kind: 'visitor', visitorId }) => core.chat.takeAttachment({ conversationId, uploader, fileName, bytes });
+
+  it('re-encodes an image without its metadata, and sends it with a message once', async () => {
+    const photo = await sharp({ create: { width: 64, height: 32, channels: 3, background: '#ff0000' } }).jpeg().withMetadata({ exif: { IFD0: { Copyright: 'secret location' } } }).toBuffer();
+    const attachment = await take('../../etc/IMG 001.jpg', photo);
+    expect(attachment).toMatchObject({ name: 'IMG 001.webp', contentType: 'image/webp', width: 64, height: 32, url: `/api/chat/attachments/${attachment.id}` });
+    const stored = await core.chat.openAttachment(attachment.id);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored!.stream) chunks.push(chunk as Buffer);
+    const metadata = await sharp(Buffer.concat(chunks)).metadata();
+    expect([metadata.format, metadata.exif]).toEqual(['webp', undefined]);
+
+    const sent = await request<Ok<{ message: { attachments: Array<{ id: string }>; body: string } }>>(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: '', attachmentIds: [attachment.id] });
+    expect(sent.message).toMatchObject({ body: '', attachments: [{ id: attachment.id }] });
+    expect(await request(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: 'again', attachmentIds: [attachment.id] })).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'attachmentIds: a file is not yours, not in this conversation, or already sent.' },
+    });
+  });
+
+  it('keeps PDFs and text as they are, and refuses anything else by its bytes, not its name', async () => {
+    expect(await take('invoice.pdf', Buffer.from('%PDF-1.7\n…'))).toMatchObject({ name: 'invoice.pdf', contentType: 'application/pdf' });
+    expect(await take('notes.txt', Buffer.from('plain words'))).toMatchObject({ contentType: 'text/plain; charset=utf-8' });
+    await expect(take('photo.png', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]))).rejects.toThrow('Only images (PNG, JPEG, WebP, GIF), PDF, ZIP and plain-text files can be sent.');
+    await expect(take('empty.txt', Buffer.alloc(0))).rejects.toThrow('The file is empty.');
+  });
+
+  it('only lets participants upload into a conversation, and only the uploader send a file', async () => {
+    await expect(take('x.txt', Buffer.from('hi'), { kind: 'visitor', visitorId: randomUUID() })).rejects.toThrow('No such conversation.');
+    const mine = await take('mine.txt', Buffer.from('mine'));
+    const other = await connectClient(harness.url, '/visitor');
+    const otherConversation = (await request<Ok<{ conversation: { id: number } }>>(other, 'conversation:start', { clientId: randomUUID(), body: 'hi' })).conversation.id;
+    expect(await request(other, 'message:send', { conversationId: otherConversation, clientId: randomUUID(), body: 'stolen', attachmentIds: [mine.id] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    other.disconnect();
+  });
+});
