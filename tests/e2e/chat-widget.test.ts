@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
@@ -66,6 +67,11 @@ describe('chat widget', () => {
     const first = await arrived('How do I change my plan?');
     expect(Date.now() - sentAt).toBeLessThan(1_000);
     expect(first).toMatchObject({ sender: 'visitor', seq: 1 });
+    // Typing reaches the team once there is a conversation to type in.
+    const visitorTyping = new Promise((resolve) => operator.once('typing', resolve));
+    await page.getByLabel('Your message').pressSequentially('Also');
+    expect(await visitorTyping).toMatchObject({ conversationId: first.conversationId, side: 'visitor', typing: true });
+    await page.getByLabel('Your message').fill('');
 
     operator.emit('typing', { conversationId: first.conversationId, typing: true }, () => undefined);
     await dialog.getByText('Olga is typing…').waitFor();
@@ -77,6 +83,8 @@ describe('chat widget', () => {
     expect(await dialog.locator('[aria-live="polite"]').textContent()).toBe('New message from Olga: Hi! Open Billing → Plan.');
     await operator.timeout(5_000).emitWithAck('seen', { conversationId: first.conversationId, seq: 3 });
     await dialog.locator('.chat-message--mine', { hasText: 'Seen' }).waitFor();
+    const axe = await new AxeBuilder({ page }).include('.chat-widget-region').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     await page.reload();
     await dialog.waitFor();
@@ -91,6 +99,18 @@ describe('chat widget', () => {
     await page.goto(`${session.server.url}/en`);
     await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
     expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // With the panel closed, a reply shows on the launcher's badge (the conversation is going on, so the
+    // launcher connects in the background), on this page and the next.
+    expect((await reply(first.conversationId, 'Did that help?')).ok).toBe(true);
+    await page.getByRole('button', { name: 'Chat with us (1 unread reply)' }).waitFor();
+    await page.goto(`${session.server.url}/en/billing`);
+    await page.getByRole('button', { name: 'Chat with us (1 unread reply)' }).waitFor();
+    await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
+    await page.getByRole('button', { name: /^Chat with us/ }).click();
+    await dialog.getByText('Did that help?').waitFor();
+    await page.getByRole('button', { name: 'Close chat' }).click();
+    expect(await page.getByRole('button', { name: /^Chat with us/ }).getAttribute('aria-label')).toBe('Chat with us');
     await context.close();
   });
 
@@ -123,6 +143,37 @@ describe('chat widget', () => {
     await page.waitForTimeout(500);
     expect(await dialog.locator('.chat-message__body').allTextContents()).toEqual(['Connected first', 'Offline one', 'Offline two']);
     expect((await db.query("SELECT count(*)::int AS n FROM messages WHERE body LIKE 'Offline %'")).rows[0].n).toBe(2);
+    await context.close();
+  });
+
+  it('lists past conversations and starts a new one, in Russian on a Russian page', async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${session.server.url}/ru`);
+    await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
+    await page.getByRole('button', { name: 'Написать нам' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Чат с поддержкой' });
+    await page.getByLabel('Ваше сообщение').fill('Первое обращение');
+    await page.getByLabel('Ваше сообщение').press('Enter');
+    const first = await arrived('Первое обращение');
+
+    await dialog.getByRole('button', { name: 'Все обращения' }).click();
+    await dialog.getByRole('button', { name: /^Обращение от/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Новое обращение');
+    await dialog.getByRole('button', { name: 'Новое обращение' }).click();
+    await page.getByLabel('Ваше сообщение').fill('Второе обращение');
+    await page.getByLabel('Ваше сообщение').press('Enter');
+    const second = await arrived('Второе обращение');
+    expect(second.conversationId).not.toBe(first.conversationId);
+    expect(second.seq).toBe(1);
+
+    await dialog.getByRole('button', { name: 'Все обращения' }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: /^Обращение от/ }).count()).toBe(2);
+    await dialog.getByRole('button', { name: /^Обращение от/ }).last().click();
+    await dialog.getByText('Первое обращение').waitFor();
+    expect(await dialog.locator('.chat-message__body').allTextContents()).toEqual(['Первое обращение']);
+    const { rows } = await db.query("SELECT context->>'entryPage' AS entry, context->'pages' AS pages, context->>'page' AS page, locale, time_zone FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = $1", [first.conversationId]);
+    expect(rows[0]).toMatchObject({ entry: '/ru', page: '/ru', pages: ['/ru'], locale: 'ru', time_zone: expect.stringMatching(/\w/) });
     await context.close();
   });
 });
