@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { acknowledge, enqueue, hasGap, lastSeq, markFailed, markPending, mergeMessages, nextToSend, requeueTransient, unreadCount, type ConversationView, type MessageView, type OutboxEntry } from './chat-state.ts';
 import { createChatStorage, type ChatStorage } from './chat-storage.ts';
 import { visitContext } from './visit-context.ts';
@@ -36,7 +36,7 @@ const AGENT_TYPING_EXPIRES_MS = 6_000;
  *   conversation is synced from the last seq known; merges by seq/clientId so nothing shows twice.
  * - The session token is kept in localStorage and sent as `auth.token`, with the visit context.
  */
-export function createChatClient(options: { locale: string; baseUrl?: string; storage?: ChatStorage }) {
+export function createChatClient(options: { locale: string; baseUrl?: string; storage?: ChatStorage; connectSocket?: (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket }) {
   const store = options.storage ?? createChatStorage();
   const widget = store.widget();
   let state: ChatSnapshot = {
@@ -53,7 +53,9 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
   const listeners = new Set<(snapshot: ChatSnapshot) => void>();
   let socket: Socket | undefined;
   let visible = false;
-  let flushing = false;
+  /** Counts connections; `flushingOn` is the one whose outbox loop is running (-1: none). */
+  let connection = 0;
+  let flushingOn = -1;
   let typingSentAt = 0;
   let typingIdle: ReturnType<typeof setTimeout> | undefined;
   let agentTypingExpiry: ReturnType<typeof setTimeout> | undefined;
@@ -89,18 +91,22 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     }
   }
 
-  /** Sends the outbox one message at a time, oldest first, while connected. */
+  /**
+   * Sends the outbox one message at a time, oldest first, while connected. One loop per connection: a loop
+   * still waiting on the previous connection's ack must not hold back the resend after a reconnect.
+   */
   async function flush(): Promise<void> {
-    if (flushing) return;
-    flushing = true;
+    if (flushingOn === connection) return;
+    const mine = (flushingOn = connection);
     try {
-      for (let entry = nextToSend(store.outbox()); entry && socket?.connected; entry = nextToSend(store.outbox())) {
+      for (let entry = nextToSend(store.outbox()); entry && socket?.connected && mine === connection; entry = nextToSend(store.outbox())) {
         const answer =
           entry.conversationId === null
             ? await request<{ conversation: ConversationView; message: MessageView }>('conversation:start', { clientId: entry.clientId, body: entry.body, origin: { kind: 'launcher', page: location.pathname.slice(0, 500) } })
             : await request<{ message: MessageView }>('message:send', { conversationId: entry.conversationId, clientId: entry.clientId, body: entry.body });
         if (!answer.ok) {
-          if (answer.error.code === 'disconnected') return;
+          // Lost with its connection: still pending, the next connection resends it.
+          if (answer.error.code === 'disconnected' || mine !== connection) return;
           updateOutbox((outbox) => markFailed(outbox, entry!.clientId, answer.error.code));
           continue;
         }
@@ -114,7 +120,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
         receive([message]);
       }
     } finally {
-      flushing = false;
+      if (flushingOn === mine) flushingOn = -1;
     }
   }
 
@@ -142,6 +148,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
   }
 
   function onConnect(): void {
+    connection += 1;
     set({ connected: true });
     updateOutbox(requeueTransient);
     void flush();
@@ -192,7 +199,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     /** Opens the connection (once); the socket reconnects by itself after drops. */
     connect(): void {
       if (socket) return;
-      socket = io(`${options.baseUrl ?? ''}/visitor`, {
+      socket = (options.connectSocket ?? io)(`${options.baseUrl ?? ''}/visitor`, {
         path: '/socket.io',
         // A function, so every reconnect sends the newest token and the page the visitor is on now.
         auth: (cb) => cb({ ...(store.token() ? { token: store.token() } : {}), context: visitContext(options.locale) }),
