@@ -142,9 +142,12 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
   function markSeen(): void {
     const conversationId = state.conversationId;
     const seq = lastSeq(state.messages);
-    if (!visible || !conversationId || seq <= store.seenSeq(conversationId)) return;
+    const seenBefore = conversationId ? store.seenSeq(conversationId) : 0;
+    if (!visible || !conversationId || seq <= seenBefore) return;
     store.setSeenSeq(conversationId, seq);
-    if (socket?.connected) void request('seen', { conversationId, seq });
+    // The visitor's own messages count as seen on the server already: only replies are worth a request.
+    const news = state.messages.some((m) => m.seq > seenBefore && m.sender !== 'visitor');
+    if (news && socket?.connected) void request('seen', { conversationId, seq });
   }
 
   function onConnect(): void {
