@@ -91,6 +91,11 @@ describe('chat widget', () => {
     await dialog.getByText('Hi! Open Billing → Plan.').waitFor();
     expect(await dialog.locator('.chat-message__body').allTextContents()).toEqual(['How do I change my plan?', 'Hi! Open Billing → Plan.']);
     expect(await page.content()).not.toContain('VIP customer');
+    // Pages are cached whole and shared: the HTML the server sends holds nothing of this visitor.
+    const token = JSON.parse((await page.evaluate(() => localStorage.getItem('deflect.chat.token')))!) as string;
+    const html = await (await fetch(`${session.server.url}/en/billing`)).text();
+    expect(html).toContain('Chat with us');
+    for (const secret of [token, token.split('.')[0]!, 'How do I change my plan?']) expect(html).not.toContain(secret);
 
     // Closing gives focus back to the launcher; the closed state survives navigation.
     await page.getByLabel('Your message').press('Escape');
