@@ -1,0 +1,69 @@
+import type { Translate } from '../../i18n/translate.ts';
+import { pluralTemplates, type PluralTemplates } from '../search/labels.ts';
+
+/** Every string the chat widget shows, localized on the server and passed as a prop (no dictionary shipped). */
+export interface ChatLabels {
+  open: string;
+  /** "{count} unread replies", per plural category. */
+  unread: PluralTemplates;
+  title: string;
+  close: string;
+  back: string;
+  conversations: string;
+  noConversations: string;
+  startNew: string;
+  /** "Conversation of {date}". */
+  conversationOf: string;
+  closedConversation: string;
+  intro: string;
+  messages: string;
+  message: string;
+  send: string;
+  you: string;
+  team: string;
+  /** "{name} is typing…". */
+  typing: string;
+  pending: string;
+  sent: string;
+  seen: string;
+  failed: string;
+  retry: string;
+  offline: string;
+  /** "New message from {name}: {body}" for screen readers. */
+  newMessage: string;
+}
+
+/** Server side: the labels in the page's locale. */
+export function chatLabels(t: Translate, locale: string): ChatLabels {
+  return {
+    open: t('chat.open'),
+    unread: pluralTemplates((count) => t('chat.unread', { count }), locale),
+    title: t('chat.title'),
+    close: t('chat.close'),
+    back: t('chat.back'),
+    conversations: t('chat.conversations'),
+    noConversations: t('chat.noConversations'),
+    startNew: t('chat.startNew'),
+    conversationOf: t('chat.conversationOf', { date: '{date}' }),
+    closedConversation: t('chat.closedConversation'),
+    intro: t('chat.intro'),
+    messages: t('chat.messages'),
+    message: t('chat.message'),
+    send: t('chat.send'),
+    you: t('chat.you'),
+    team: t('chat.team'),
+    typing: t('chat.typing', { name: '{name}' }),
+    pending: t('chat.pending'),
+    sent: t('chat.sent'),
+    seen: t('chat.seen'),
+    failed: t('chat.failed'),
+    retry: t('chat.retry'),
+    offline: t('chat.offline'),
+    newMessage: t('chat.newMessage', { name: '{name}', body: '{body}' }),
+  };
+}
+
+/** Browser side: fills `{name}`-style slots (a replacer function, so `$&` in a message stays literal). */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
+}

@@ -1,0 +1,13 @@
+import type { ChatClient } from './chat-client.ts';
+import type { ChatLabels } from './labels.ts';
+
+/** What the launcher hands the panel it loads on demand. */
+export interface PanelProps {
+  client: ChatClient;
+  labels: ChatLabels;
+  locale: string;
+  open: boolean;
+  /** Move focus into the panel (the visitor opened it), as opposed to a reload restoring it. */
+  focusOnOpen: boolean;
+  onclose: () => void;
+}
