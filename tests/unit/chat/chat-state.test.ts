@@ -6,6 +6,7 @@ const message = (seq: number, overrides: Partial<MessageView> = {}): MessageView
   seq,
   clientId: `c-${seq}`,
   sender: 'visitor',
+  attachments: [],
   senderName: null,
   kind: 'text',
   body: `message ${seq}`,
