@@ -13,6 +13,7 @@ export const PRESENCE_GRACE_MS = 30_000;
 
 export interface ChatServer {
   io: Server;
+  /** Disconnects every socket, then closes the HTTP server it is attached to (waiting for in-flight requests). */
   close(): Promise<void>;
 }
 

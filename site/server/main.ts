@@ -46,13 +46,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     forced.unref();
-    // Chat sockets first: open WebSockets would keep the HTTP server from closing. Clients reconnect to
-    // another instance (or this one after a restart) and catch up from the database.
-    await chat.close();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections become idle as their last response finishes: close them as they do.
     const reaper = setInterval(() => server.closeIdleConnections(), 50);
-    await closed;
+    // Closing chat disconnects its sockets (open WebSockets would keep the server from closing; clients
+    // reconnect to another instance, or to this one after a restart, and catch up from the database), then
+    // closes the HTTP server, waiting for in-flight requests.
+    await chat.close();
     clearInterval(reaper);
     await app.close();
     logger.info('stopped');
