@@ -34,17 +34,23 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
         socket.data.sessionToken = token;
         next();
       })
-      .catch((error: unknown) => next(error as Error));
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'operator handshake failed');
+        next(Object.assign(new Error('Something went wrong on our side; try again.'), { data: { code: 'internal' } }));
+      });
   });
 
   nsp.on('connection', (socket: Socket) => {
     let staff = socket.data.staff as StaffView;
     void socket.join([rooms.agents, rooms.staff(staff.id)]);
     const recheck = setInterval(() => {
-      void core.accounts.resolveSession(socket.data.sessionToken as string).then((current) => {
-        if (!current || !can(current, 'inbox.use')) socket.disconnect(true);
-        else staff = current;
-      });
+      void core.accounts
+        .resolveSession(socket.data.sessionToken as string, { touch: false })
+        .then((current) => {
+          if (!current || !can(current, 'inbox.use')) socket.disconnect(true);
+          else staff = current;
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'session recheck failed; trying again later'));
     }, SESSION_RECHECK_MS);
     void announce(staff.id, 'online').catch((error: unknown) => logger.warn({ err: error }, 'presence update failed'));
     socket.on('disconnect', () => {

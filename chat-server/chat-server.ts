@@ -42,7 +42,10 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
   const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
     agents.in(rooms.staff(userId)).disconnectSockets(true);
-    void core.chat.setPresence(userId, 'offline').then((changed) => changed && agents.to(rooms.agents).emit('presence', { userId, presence: 'offline' }));
+    void core.chat
+      .setPresence(userId, 'offline')
+      .then((changed) => changed && agents.to(rooms.agents).emit('presence', { userId, presence: 'offline' }))
+      .catch((error: unknown) => core.logger.warn({ err: error }, 'presence update failed'));
   });
   return {
     io,

@@ -7,6 +7,10 @@ import type { Logger } from '../core/logger.ts';
 import { handle } from './acks.ts';
 import { rooms } from './rooms.ts';
 import { checkVisitorLimit } from './visitor-limits.ts';
+import { consume } from '../core/rate-limiter.ts';
+
+/** Generous for people behind one address (an office), tight for a script minting visitors. */
+const HANDSHAKES_PER_MINUTE = 120;
 
 const handshakeSchema = z.object({
   token: z.string().max(200).optional(),
@@ -22,6 +26,14 @@ const handshakeSchema = z.object({
  */
 export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Namespace, logger: Logger): void {
   nsp.use((socket, next) => {
+    // A new visitor costs nothing to make (connect without a token): the limit per address is what stops a script.
+    void consume('chat-handshake', socket.handshake.address, HANDSHAKES_PER_MINUTE).then((decision) => {
+      if (decision.allowed) return accept(socket, next);
+      next(Object.assign(new Error(`Too many connections: try again in ${decision.retryAfterSeconds} s.`), { data: { code: 'rate_limited' } }));
+    });
+  });
+
+  const accept = (socket: Socket, next: (error?: Error) => void) => {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(Object.assign(new Error('invalid handshake'), { data: { code: 'invalid' } }));
     const { token, identity, context } = parsed.data;
@@ -33,8 +45,13 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
         socket.data.token = session.token;
         next();
       })
-      .catch((error: Error & { code?: string }) => next(Object.assign(new Error(error.message), { data: { code: error.code ?? 'internal' } })));
-  });
+      .catch((error: Error & { code?: string }) => {
+        // A refusal says why; anything else is ours and stays in our log.
+        if (error.name === 'ChatRefusedError') return next(Object.assign(new Error(error.message), { data: { code: error.code } }));
+        logger.error({ err: error }, 'visitor handshake failed');
+        next(Object.assign(new Error('Something went wrong on our side; try again.'), { data: { code: 'internal' } }));
+      });
+  };
 
   nsp.on('connection', (socket: Socket) => {
     const visitorId = socket.data.visitorId as string;

@@ -25,7 +25,8 @@ export interface Accounts {
   signIn(email: string, password: string): Promise<StaffView | undefined>;
   /** Signs a staff member in: a new session, recorded in the audit log. */
   startSession(staff: StaffView): Promise<{ token: string; expiresAt: Date }>;
-  resolveSession(token: string | undefined): Promise<StaffView | undefined>;
+  /** `touch: false` checks without counting as activity (background re-checks). */
+  resolveSession(token: string | undefined, options?: { touch?: boolean }): Promise<StaffView | undefined>;
   /** Signs out: the session is deleted server-side, recorded in the audit log. */
   endSession(token: string | undefined, staff?: StaffView): Promise<void>;
   issueSetupToken(): Promise<string | undefined>;
@@ -56,7 +57,7 @@ export function createAccounts(sequelize: Sequelize, events: EventBus, mediaDir:
       await recordAudit({ actor: staff, action: 'auth.sign_in', summary: `${staff.email} signed in` });
       return session;
     },
-    resolveSession: (token) => resolveSession(token),
+    resolveSession: (token, options) => resolveSession(token, new Date(), options?.touch ?? true),
     async endSession(token, staff) {
       await endSession(token);
       if (!staff) return;

@@ -22,7 +22,7 @@ export async function startSession(userId: number, now = new Date()): Promise<{ 
  * The staff member behind a session cookie, or undefined when the session is unknown, idle too long,
  * past its absolute lifetime, or belongs to a deactivated account (such sessions are deleted).
  */
-export async function resolveSession(token: string | undefined, now = new Date()): Promise<StaffView | undefined> {
+export async function resolveSession(token: string | undefined, now = new Date(), touch = true): Promise<StaffView | undefined> {
   if (!token) return undefined;
   const session = await Session.findByPk(tokenHash(token));
   if (!session) return undefined;
@@ -32,7 +32,9 @@ export async function resolveSession(token: string | undefined, now = new Date()
     await session.destroy();
     return undefined;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await session.update({ lastSeenAt: now });
+  // A background check (an open inbox re-verifying its session) is not activity: it must not keep an
+  // unattended session alive past the idle timeout.
+  if (touch && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await session.update({ lastSeenAt: now });
   return presentStaff(user);
 }
 

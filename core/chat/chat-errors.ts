@@ -1,5 +1,5 @@
 /** Closed list of codes a chat client can get back, with a message for people. */
-export type ChatErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'duplicate_id' | 'closed' | 'rate_limited';
+export type ChatErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'duplicate_id' | 'rate_limited';
 
 /** A request the chat refuses: answered as `{ ok: false, error: { code, message } }`, nothing stored. */
 export class ChatRefusedError extends Error {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.ts';
 
 export const MAX_MESSAGE_LENGTH = 5_000;
 
@@ -38,7 +39,7 @@ export const sendMessageSchema = z
     clientId,
     body: z.string().transform((text) => text.trim()).pipe(z.string().max(MAX_MESSAGE_LENGTH, `message is longer than ${MAX_MESSAGE_LENGTH} characters`)),
     kind: z.enum(['text', 'note']).default('text'),
-    attachmentIds: z.array(z.uuid('attachmentIds: not a UUID')).max(5, 'at most 5 files per message').default([]),
+    attachmentIds: z.array(z.uuid('attachmentIds: not a UUID')).max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message`).default([]),
   })
   .refine((message) => message.body.length > 0 || message.attachmentIds.length > 0, { message: 'message is empty', path: ['body'] });
 /** "Everything after sequence number N": the catch-up after a reconnect. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Op, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize } from 'sequelize';
 import type { StaffView } from '../accounts/index.ts';
 import { Conversation, Message, Visitor, type ConversationOrigin } from '../models/index.ts';
 import { attachmentsForMessage } from './attachments.ts';
@@ -12,13 +12,17 @@ import { messagesAfter, postMessage, type Posted } from './message-store.ts';
  * `clientId` returns the conversation the first attempt created.
  */
 export async function startConversation(sequelize: Sequelize, visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted> {
-  const earlier = await Message.findOne({ where: { clientId: input.clientId } });
-  const conversationId = earlier
-    ? earlier.conversationId
-    : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, lastMessageAt: null, waitingSince: null })).id;
-  const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body });
-  const conversation = posted.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true }));
-  return { ...posted, conversation };
+  return sequelize.transaction(async (transaction) => {
+    // Two tabs flushing the same first message must not open two conversations: one waits for the other.
+    await sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:clientId))', { replacements: { clientId: input.clientId }, transaction });
+    const earlier = await Message.findOne({ where: { clientId: input.clientId }, transaction });
+    const conversationId = earlier
+      ? earlier.conversationId
+      : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, lastMessageAt: null, waitingSince: null }, { transaction })).id;
+    const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body }, transaction);
+    const conversation = posted.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true, transaction }));
+    return { ...posted, conversation };
+  });
 }
 
 /** The visitor's own conversation, or a refusal that tells nothing about anyone else's. */
@@ -45,13 +49,15 @@ export async function visitorSync(visitorId: string, conversationId: number, aft
   return messagesAfter(conversationId, afterSeq, 'visitor');
 }
 
-/** Marks what one side has read, up to a sequence number (never backwards). */
+/** Marks what one side has read, up to a sequence number: never backwards, never past the last message. */
 export async function markSeen(conversationId: number, side: 'visitor' | 'agent', seq: number): Promise<number> {
-  const column = side === 'visitor' ? 'visitorSeenSeq' : 'agentSeenSeq';
-  const conversation = await Conversation.findByPk(conversationId, { rejectOnEmpty: true });
-  const seen = Math.min(Math.max(conversation[column], seq), conversation.lastSeq);
-  if (seen !== conversation[column]) await conversation.update({ [column]: seen });
-  return seen;
+  const column = side === 'visitor' ? 'visitor_seen_seq' : 'agent_seen_seq';
+  const [row] = await Conversation.sequelize!.query<{ seen: number }>(
+    `UPDATE conversations SET ${column} = LEAST(GREATEST(${column}, :seq), last_seq) WHERE id = :conversationId RETURNING ${column} AS seen`,
+    { replacements: { conversationId, seq }, type: QueryTypes.SELECT },
+  );
+  if (!row) throw new ChatRefusedError('not_found', 'No such conversation.');
+  return row.seen;
 }
 
 export type InboxView = 'unassigned' | 'mine' | 'all';

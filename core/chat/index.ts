@@ -1,11 +1,12 @@
 import type { Sequelize } from 'sequelize';
-import type { StaffView } from '../accounts/index.ts';
+import { can, type StaffView } from '../accounts/index.ts';
 import { Conversation, User, type ConversationOrigin } from '../models/index.ts';
 import type { Readable } from 'node:stream';
 import type { AttachmentStore } from './attachment-store.ts';
 import { findAttachment, takeAttachment, type AttachmentView, type Uploader } from './attachments.ts';
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
 import type { ConversationView, MessageView } from './chat-views.ts';
+import { ChatRefusedError } from './chat-errors.ts';
 import { agentMessage, agentSync, assignConversation, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
 import { verifyIdentity, type IdentityClaim } from './identity.ts';
 import { listPresence, setPresence, type Presence } from './presence.ts';
@@ -39,7 +40,6 @@ export interface Chat {
   agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
   setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;
-  conversation(conversationId: number): Promise<ConversationView>;
   /** A file uploaded into a conversation by one of its participants (see attachments.ts for what is accepted). */
   takeAttachment(input: { conversationId: number; uploader: Uploader; fileName: string; bytes: Buffer }): Promise<AttachmentView>;
   openAttachment(id: string): Promise<{ name: string; contentType: string; stream: Readable; size: number } | undefined>;
@@ -77,6 +77,9 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
     agentSync,
     async assign(staff, conversationId, assigneeId) {
       const assignee = assigneeId ? await User.findByPk(assigneeId) : null;
+      if (assigneeId && (!assignee || !can({ roles: assignee.roles, deactivated: assignee.deactivatedAt !== null }, 'inbox.use'))) {
+        throw new ChatRefusedError('invalid', 'assigneeId: not an active operator.');
+      }
       return assignConversation(sequelize, staff, conversationId, assigneeId, assignee?.name ?? null);
     },
     setStatus: (staff, conversationId, status) => setConversationStatus(sequelize, staff, conversationId, status),
@@ -88,8 +91,5 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
     },
     setPresence: (userId, presence) => setPresence(sequelize, userId, presence),
     presence: () => listPresence(sequelize),
-    async conversation(conversationId) {
-      return (await agentSync(conversationId, Number.MAX_SAFE_INTEGER)).conversation;
-    },
   };
 }

@@ -1,4 +1,4 @@
-import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
 import type { AttachmentView } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
@@ -37,15 +37,16 @@ type Outcome = { outcome: 'created' | 'duplicate' | 'duplicate_id' | 'not_found'
  * locked conversation row hands out the next sequence number, so numbers have no gaps and every client can
  * catch up with "after N". Resolves only after the commit.
  */
-export async function postMessage(sequelize: Sequelize, input: NewMessage): Promise<Posted> {
+export async function postMessage(sequelize: Sequelize, input: NewMessage, transaction?: Transaction): Promise<Posted> {
   let result: Outcome;
   try {
-    result = await callPost(sequelize, input);
+    result = await callPost(sequelize, input, transaction);
   } catch (error) {
     // Two copies of one message raced: the other one was stored first; asking again returns it.
     const cause = (error as { parent?: { code?: string; message?: string } }).parent;
     if (cause?.message === 'attachment already sent') throw new ChatRefusedError('invalid', 'attachmentIds: a file was already sent.');
     if (cause?.code !== '23505') throw error;
+    if (transaction) throw error; // the caller's transaction is aborted: let it fail as a whole
     result = await callPost(sequelize, input);
   }
   if (result.outcome === 'not_found') throw new ChatRefusedError('not_found', 'No such conversation.');
@@ -56,8 +57,8 @@ export async function postMessage(sequelize: Sequelize, input: NewMessage): Prom
   return result.outcome === 'duplicate' ? { message: view, duplicate: true } : { message: view, duplicate: false, conversation: conversationFromRow(result.conversation!) };
 }
 
-async function callPost(sequelize: Sequelize, input: NewMessage): Promise<Outcome> {
-  const [row] = await sequelize.query<{ result: Outcome }>('SELECT post_chat_message(:p::jsonb) AS result', { replacements: { p: JSON.stringify(input) }, type: QueryTypes.SELECT });
+async function callPost(sequelize: Sequelize, input: NewMessage, transaction?: Transaction): Promise<Outcome> {
+  const [row] = await sequelize.query<{ result: Outcome }>('SELECT post_chat_message(:p::jsonb) AS result', { replacements: { p: JSON.stringify(input) }, type: QueryTypes.SELECT, ...(transaction ? { transaction } : {}) });
   return row!.result;
 }
 

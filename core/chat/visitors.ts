@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Visitor } from '../models/index.ts';
 import type { VerifiedIdentity } from './identity.ts';
 
@@ -28,7 +29,14 @@ export async function resolveVisitor(tokenVisitorId: string, identity: VerifiedI
       return known.id;
     }
   }
-  const [visitor, created] = await Visitor.findOrCreate({ where: { id: tokenVisitorId }, defaults: { id: tokenVisitorId, externalId: identity?.externalId ?? null, name: null, email: null, locale: null, timeZone: null, context: {}, ...values } });
-  if (!created) await visitor.update({ ...values, ...(identity && !visitor.externalId ? { externalId: identity.externalId } : {}) });
+  const defaults = { externalId: identity?.externalId ?? null, name: null, email: null, locale: null, timeZone: null, context: {}, ...values };
+  const [visitor, created] = await Visitor.findOrCreate({ where: { id: tokenVisitorId }, defaults: { id: tokenVisitorId, ...defaults } });
+  if (created) return visitor.id;
+  // The browser's token belongs to someone the host site identified as another user (a shared computer):
+  // this person starts fresh instead of reading that user's history.
+  if (visitor.externalId && visitor.externalId !== identity?.externalId && identity) {
+    return (await Visitor.create({ id: randomUUID(), ...defaults })).id;
+  }
+  await visitor.update({ ...values, ...(identity && !visitor.externalId ? { externalId: identity.externalId } : {}) });
   return visitor.id;
 }

@@ -1,4 +1,7 @@
-/** The signed visitor id of a help-center visitor (reactions now; the chat widget may use it too). */
+/**
+ * The signed visitor id of a help-center visitor, for reactions. (The chat widget keeps its own token in
+ * localStorage, so the two are separate visitor ids today; unifying them comes with the deflection loop.)
+ */
 export const VISITOR_COOKIE = 'deflect_visitor';
 
 export function visitorCookieOptions(publicUrl: string) {

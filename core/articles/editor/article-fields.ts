@@ -31,7 +31,7 @@ export const articleSaveSchema = articleContentSchema.extend({
 });
 export type ArticleSave = z.output<typeof articleSaveSchema>;
 
-/** An autosave: the content typed so far and the version it started from (tags still as the typed text). */
+/** An autosave: the content typed so far (even an empty title) and the version it started from. */
 export const autosaveSchema = articleContentSchema.extend({
   title: z.string().max(300),
   baseVersion: z.coerce.number().int().positive(),

@@ -32,7 +32,8 @@ export default async function articleSaver(props: { sequelize: Sequelize; events
     const contentChanged = !sameContent(article, input);
     const placementChanged = placement.slug !== article.slug || placement.collectionId !== article.collectionId || placement.authorId !== article.authorId;
     const statusChanged = status !== article.status;
-    if (contentChanged) await applyContent(article, input, { actor, source: 'editor' }, transaction);
+    const { title, description, body, tags } = input;
+    if (contentChanged) await applyContent(article, { title, description, body, tags }, { actor, source: 'editor' }, transaction);
     if (placementChanged || statusChanged) {
       await article.update({ ...placement, status, sourceKind: 'app', ...(statusChanged && status === 'published' ? { publishedAt: new Date() } : {}) }, { transaction });
     }

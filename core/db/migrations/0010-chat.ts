@@ -82,6 +82,9 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     BEGIN
       SELECT * INTO m FROM messages WHERE client_id = (p->>'clientId')::uuid;
       IF FOUND THEN
+        IF p ? 'visitorId' AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = m.conversation_id AND visitor_id = (p->>'visitorId')::uuid) THEN
+          RETURN jsonb_build_object('outcome', 'not_found');
+        END IF;
         IF m.conversation_id <> (p->>'conversationId')::int OR m.sender <> (p->>'sender') OR m.sender_user_id IS DISTINCT FROM (p->>'senderUserId')::int THEN
           RETURN jsonb_build_object('outcome', 'duplicate_id');
         END IF;

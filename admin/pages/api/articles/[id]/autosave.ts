@@ -25,6 +25,8 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
 export const DELETE: APIRoute = async ({ locals, params }) => {
   const denied = apiGuard(locals, 'articles.write');
   if (denied) return denied;
-  await locals.core.articles.discardAutosave(locals.staff!.id, Number(params.id));
+  const articleId = Number(params.id);
+  if (!Number.isInteger(articleId)) return apiError(400, 'invalid_request', 'id: not an article id');
+  await locals.core.articles.discardAutosave(locals.staff!.id, articleId);
   return new Response(null, { status: 204 });
 };
