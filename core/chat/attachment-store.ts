@@ -3,6 +3,11 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
+/** Keys are the attachments' UUIDs: nothing else can reach the file system. */
+export function isAttachmentKey(key: string): boolean {
+  return /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/.test(key);
+}
+
 /** Where chat files live. The disk store is the default; another store (S3, …) implements the same two calls. */
 export interface AttachmentStore {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -29,7 +34,7 @@ export class DiskAttachmentStore implements AttachmentStore {
   }
 
   #path(key: string): string {
-    if (!/^[a-f0-9-]{36}$/.test(key)) throw new Error(`not an attachment key: ${key}`);
+    if (!isAttachmentKey(key)) throw new Error(`not an attachment key: ${key}`);
     return path.join(this.#root, key.slice(0, 2), key);
   }
 }

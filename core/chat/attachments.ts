@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import sharp from 'sharp';
 import { IMAGE_LIMITS } from '../articles/images.ts';
-import type { AttachmentStore } from './attachment-store.ts';
+import { isAttachmentKey, type AttachmentStore } from './attachment-store.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,12 +52,15 @@ export async function takeAttachment(sequelize: Sequelize, store: AttachmentStor
   const baseName = safeFileName(input.fileName).replace(/\.[^.]*$/, '') || 'file';
   const id = randomUUID();
   const view: AttachmentView = { id, name: `${baseName}.${stored.extension}`, contentType: stored.type, size: stored.bytes.byteLength, width: stored.width, height: stored.height, url: attachmentUrl(id) };
-  await store.put(id, stored.bytes);
-  await sequelize.query(
-    `INSERT INTO chat_attachments (id, conversation_id, uploader, uploader_user_id, file_name, content_type, size, width, height)
-     VALUES (:id, :conversationId, :kind, :userId, :name, :contentType, :size, :width, :height)`,
-    { replacements: { ...view, conversationId, kind: uploader.kind, userId: uploader.kind === 'agent' ? uploader.userId : null } },
-  );
+  // The row commits only once the file is written: a failed write leaves neither.
+  await sequelize.transaction(async (transaction) => {
+    await sequelize.query(
+      `INSERT INTO chat_attachments (id, conversation_id, uploader, uploader_user_id, file_name, content_type, size, width, height)
+       VALUES (:id, :conversationId, :kind, :userId, :name, :contentType, :size, :width, :height)`,
+      { replacements: { ...view, conversationId, kind: uploader.kind, userId: uploader.kind === 'agent' ? uploader.userId : null }, transaction },
+    );
+    await store.put(id, stored.bytes);
+  });
   return view;
 }
 
@@ -76,7 +79,7 @@ export async function attachmentsForMessage(sequelize: Sequelize, conversationId
 
 /** An attachment's stored facts, for the download route. */
 export async function findAttachment(sequelize: Sequelize, id: string): Promise<{ name: string; contentType: string } | undefined> {
-  if (!/^[a-f0-9-]{36}$/.test(id)) return undefined;
+  if (!isAttachmentKey(id)) return undefined;
   const [row] = await sequelize.query<{ file_name: string; content_type: string }>('SELECT file_name, content_type FROM chat_attachments WHERE id = :id', { replacements: { id }, type: QueryTypes.SELECT });
   return row && { name: row.file_name, contentType: row.content_type };
 }
