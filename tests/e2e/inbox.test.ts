@@ -243,6 +243,23 @@ describe('the operator inbox', () => {
     await page.unrouteAll();
   });
 
+  it('shows a file the visitor sent as a link that opens it', async () => {
+    const customer = await visitor('fr');
+    const { token } = await customer.session;
+    const { conversation } = await request<Ok<{ conversation: { id: number } }>>(customer, 'conversation:start', { clientId: randomUUID(), body: 'Here is my invoice' });
+    const upload = await fetch(`${session.server.url}/api/chat/attachments?conversationId=${conversation.id}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'X-File-Name': 'invoice-2026.pdf' },
+      body: '%PDF-1.7 invoice',
+    });
+    const file = (await upload.json()) as { id: string; url: string };
+    expect(await request(customer, 'message:send', { conversationId: conversation.id, clientId: randomUUID(), body: '', attachmentIds: [file.id] })).toMatchObject({ ok: true });
+    await page.goto(`${session.server.url}/admin/inbox#conversation-${conversation.id}`);
+    const link = page.getByRole('list', { name: 'Messages' }).getByRole('link', { name: /invoice-2026\.pdf/ });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(file.url);
+  });
+
   it('says so when the operator signs out in another tab', async () => {
     await page.goto(`${session.server.url}/admin/inbox`);
     await page.getByRole('status').getByText('Connected').waitFor();
