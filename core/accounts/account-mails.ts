@@ -1,4 +1,11 @@
+import type { Transaction } from 'sequelize';
 import type { MailMessage } from '../mail/outbox.ts';
+import { Settings } from '../models/index.ts';
+
+/** The help center's name as the emails sign it, read in the transaction that queues the mail. */
+export async function siteNameFor(transaction: Transaction): Promise<string> {
+  return (await Settings.findByPk(1, { transaction }))?.siteName ?? 'Deflect';
+}
 
 /** The emails of staff accounts, as plain text: the link is what matters, and it must survive any client. */
 

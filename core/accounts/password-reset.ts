@@ -2,8 +2,8 @@ import type { Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { PasswordReset, Session, Settings, User } from '../models/index.ts';
-import { passwordResetMail } from './account-mails.ts';
+import { PasswordReset, Session, User } from '../models/index.ts';
+import { passwordResetMail, siteNameFor } from './account-mails.ts';
 import { resetUrl } from './links.ts';
 import { hashPassword, newPasswordSchema } from './passwords.ts';
 import { presentStaff, type StaffView } from './presenters.ts';
@@ -32,7 +32,7 @@ export async function passwordResetRequester(sequelize: Sequelize, publicUrl: st
     await PasswordReset.destroy({ where: { userId: user.id }, transaction });
     const token = randomToken();
     await PasswordReset.create({ tokenHash: tokenHash(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS), usedAt: null }, { transaction });
-    const siteName = (await Settings.findByPk(1, { transaction }))?.siteName ?? 'Deflect';
+    const siteName = await siteNameFor(transaction);
     await enqueueMail(passwordResetMail({ to: user.email, name: user.name, siteName, link: resetUrl(publicUrl, token) }), transaction);
   });
 }

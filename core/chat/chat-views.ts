@@ -46,3 +46,8 @@ export function presentConversation(c: Conversation): ConversationView {
     createdAt: c.createdAt.toISOString(),
   };
 }
+
+/** The highest sequence number a timeline holds: what a client's `conversation:sync` asks to continue after. */
+export function lastSeq(messages: readonly { seq: number }[]): number {
+  return messages.reduce((max, m) => Math.max(max, m.seq), 0);
+}

@@ -1,8 +1,8 @@
-import { Op, QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
+import { DataTypes, Op, QueryTypes, type Model, type ModelStatic, type Sequelize, type Transaction } from 'sequelize';
+import { Conversation, Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
 import type { AttachmentView } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
-import { presentMessage, type ConversationView, type MessageView } from './chat-views.ts';
+import { presentConversation, presentMessage, type ConversationView, type MessageView } from './chat-views.ts';
 
 export interface NewMessage {
   conversationId: number;
@@ -52,9 +52,9 @@ export async function postMessage(sequelize: Sequelize, input: NewMessage, trans
   if (result.outcome === 'not_found') throw new ChatRefusedError('not_found', 'No such conversation.');
   if (result.outcome === 'duplicate_id') throw new ChatRefusedError('duplicate_id', 'This message id is already used by another message.');
   if (result.outcome === 'unchanged') throw new ChatRefusedError('invalid', `The conversation is already ${input.setStatus}.`);
-  const message = messageFromRow(result.message!);
+  const message = fromRow(Message, result.message!);
   const view = presentMessage(message, await senderName(message.senderUserId));
-  return result.outcome === 'duplicate' ? { message: view, duplicate: true } : { message: view, duplicate: false, conversation: conversationFromRow(result.conversation!) };
+  return result.outcome === 'duplicate' ? { message: view, duplicate: true } : { message: view, duplicate: false, conversation: presentConversation(fromRow(Conversation, result.conversation!)) };
 }
 
 async function callPost(sequelize: Sequelize, input: NewMessage, transaction?: Transaction): Promise<Outcome> {
@@ -62,35 +62,16 @@ async function callPost(sequelize: Sequelize, input: NewMessage, transaction?: T
   return row!.result;
 }
 
-function messageFromRow(row: Row): Message {
-  return Message.build({
-    id: Number(row.id),
-    conversationId: row.conversation_id as number,
-    seq: row.seq as number,
-    clientId: row.client_id as string,
-    sender: row.sender as MessageSender,
-    senderUserId: (row.sender_user_id as number | null) ?? null,
-    kind: row.kind as MessageKind,
-    body: row.body as string,
-    attachments: (row.attachments as AttachmentView[] | undefined) ?? [],
-    createdAt: new Date(row.created_at as string),
+/**
+ * A model instance from a row as PostgreSQL returned it inside JSON (`to_jsonb`): column names, timestamps as
+ * strings. Built through the model's own attribute map, so the presenters turn it into JSON as usual.
+ */
+function fromRow<M extends Model>(model: ModelStatic<M>, row: Row): M {
+  const values = Object.entries(model.getAttributes()).map(([name, attribute]) => {
+    const value = row[attribute.field ?? name];
+    return [name, value != null && attribute.type instanceof DataTypes.DATE ? new Date(value as string) : value];
   });
-}
-
-function conversationFromRow(row: Row): ConversationView {
-  const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
-  return {
-    id: row.id as number,
-    status: row.status as 'open' | 'closed',
-    origin: row.origin as ConversationView['origin'],
-    assigneeId: (row.assignee_id as number | null) ?? null,
-    lastSeq: row.last_seq as number,
-    visitorSeenSeq: row.visitor_seen_seq as number,
-    agentSeenSeq: row.agent_seen_seq as number,
-    lastMessageAt: iso(row.last_message_at),
-    waitingSince: iso(row.waiting_since),
-    createdAt: iso(row.created_at)!,
-  };
+  return model.build(Object.fromEntries(values) as M['_creationAttributes'], { isNewRecord: false, raw: true });
 }
 
 /** The timeline after sequence number `afterSeq`, oldest first; visitors never get internal notes. */

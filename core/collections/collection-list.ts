@@ -1,5 +1,5 @@
 import { col, fn } from 'sequelize';
-import { collectionUrl } from '../articles/presenters.ts';
+import { collectionUrl, type CollectionView } from '../articles/presenters.ts';
 import { Article, Collection, Locale } from '../models/index.ts';
 
 /** This collection's counterpart in another language, or `null` ids where the translation is missing. */
@@ -10,21 +10,14 @@ export interface TranslationView {
   title: string | null;
 }
 
-/** A collection as the admin lists and edits it. */
-export interface CollectionAdminView {
-  id: number;
-  locale: string;
-  slug: string;
-  title: string;
-  description: string;
-  icon: string;
+/** A collection as the admin lists and edits it: what the site shows of it, and more. */
+export interface CollectionAdminView extends Omit<CollectionView, 'articleCount'> {
   /** 1-based place in its language's order. */
   place: number;
   /** Articles in any status; a collection can be deleted only when this is 0. */
   articleCount: number;
   /** The site shows a collection only when it has a published article. */
   publishedCount: number;
-  url: string;
   managedBy: 'file' | 'app';
   translations: TranslationView[];
 }

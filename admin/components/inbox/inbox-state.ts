@@ -1,5 +1,7 @@
 import type { ConversationView, InboxRow, MessageView } from '../../../core/chat/index.ts';
 
+export { lastSeq } from '../../../core/chat/chat-views.ts';
+
 /** The inbox's three tabs, as the protocol names its views. */
 export type InboxTab = 'unassigned' | 'mine' | 'all';
 
@@ -61,6 +63,3 @@ export function mergeMessages(timeline: readonly MessageView[], incoming: readon
   for (const message of incoming) bySeq.set(message.seq, message);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
-
-/** The highest seq a timeline holds: what `conversation:sync` asks "after". */
-export const lastSeqOf = (timeline: readonly MessageView[]): number => timeline.reduce((max, m) => Math.max(max, m.seq), 0);

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { ConversationView, InboxRow, MessageView } from '../../../core/chat/index.ts';
 import { request } from './agent-socket.ts';
-import { lastSeqOf, mergeConversation, mergeMessages, withMessage } from './inbox-state.ts';
+import { lastSeq, mergeConversation, mergeMessages, withMessage } from './inbox-state.ts';
 import { readOutbox, updateOutgoing, writeOutbox, type OutgoingMessage } from './outbox.ts';
 
 /** `signed-out` / `forbidden`: the server refused the handshake (no session, or the role no longer includes the inbox); no retry follows. */
@@ -118,7 +118,7 @@ export class InboxStore {
     // Known from now on: if offline, the next `connect` loads it.
     this.timelines[conversationId] ??= [];
     if (!this.#socket?.connected) return;
-    const afterSeq = lastSeqOf(this.timelines[conversationId]);
+    const afterSeq = lastSeq(this.timelines[conversationId]);
     const answer = await request<{ conversation: ConversationView; messages: MessageView[] }>(this.#socket, 'conversation:sync', { conversationId, afterSeq });
     if (!answer.ok) {
       this.notice = answer.error.message;

@@ -1,6 +1,7 @@
-import type { ConversationView, MessageView } from '../../../core/chat/chat-views.ts';
+import { lastSeq, type ConversationView, type MessageView } from '../../../core/chat/chat-views.ts';
 
 export type { ConversationView, MessageView };
+export { lastSeq };
 
 /**
  * A message the visitor wrote that the server has not acknowledged yet. It stays in the outbox (kept in
@@ -51,10 +52,6 @@ export function mergeMessages(known: readonly MessageView[], incoming: readonly 
   return [...known, ...added].sort((a, b) => a.seq - b.seq);
 }
 
-/** The highest sequence number known: what `conversation:sync` asks to continue after. */
-export function lastSeq(messages: readonly MessageView[]): number {
-  return messages.reduce((max, m) => Math.max(max, m.seq), 0);
-}
 
 /** A broadcast that skips numbers means some were missed (e.g. during a reconnect): time to sync. */
 export function hasGap(messages: readonly MessageView[], incoming: MessageView): boolean {

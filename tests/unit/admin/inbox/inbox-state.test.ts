@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byWaitingTime, isUnread, lastSeqOf, mergeConversation, mergeMessages, rowsOf, tabCounts, withMessage } from '../../../../admin/components/inbox/inbox-state.ts';
+import { byWaitingTime, isUnread, lastSeq, mergeConversation, mergeMessages, rowsOf, tabCounts, withMessage } from '../../../../admin/components/inbox/inbox-state.ts';
 import type { InboxRow, MessageView } from '../../../../core/chat/index.ts';
 
 const row = (id: number, over: Partial<InboxRow> = {}): InboxRow => ({
@@ -50,8 +50,8 @@ describe('inbox state', () => {
   it('merges messages by seq: an ack, a broadcast and a catch-up of one message leave one copy, in order', () => {
     const merged = mergeMessages([message(1), message(3)], [message(3), message(2), message(3)]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
-    expect(lastSeqOf(merged)).toBe(3);
-    expect(lastSeqOf([])).toBe(0);
+    expect(lastSeq(merged)).toBe(3);
+    expect(lastSeq([])).toBe(0);
   });
 
   it('never rolls a row back to an older state, and keeps seen marks moving forward', () => {
