@@ -1,12 +1,15 @@
 import type { SearchResult as MiniSearchResult } from 'minisearch';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from '../engine.ts';
-import { normalize, normalizeWord } from '../text/analyze.ts';
-import { cropAround, highlightAll, opening } from '../text/snippet.ts';
+import { normalize } from '../text/analyze.ts';
+import { cropAround, highlightAll, opening, wordMatcher } from '../text/snippet.ts';
 import { LocaleIndex } from './locale-index.ts';
-import { FIELD_BOOSTS, MIN_BODY_PREFIX_LENGTH, planQuery, STEM_BOOST } from './query-plan.ts';
+import { FIELD_BOOSTS, MIN_BODY_PREFIX_LENGTH, planQuery, STEM_BOOST, TYPO_WEIGHT } from './query-plan.ts';
 
-/** Candidates re-ranked for the exact-phrase bonus; beyond them MiniSearch's order stands. */
-const RERANK_WINDOW = 100;
+/**
+ * Candidates re-ranked for the exact-phrase bonus; beyond them MiniSearch's order stands. Each costs a scan
+ * of its text, and a page shows ten: forty leaves room for a phrase match to climb from the fourth page.
+ */
+const RERANK_WINDOW = 40;
 /**
  * Characters of a body searched for an exact phrase and cut into a snippet: the opening of an article is
  * where its answer usually is, and scanning whole 50 kB pages for every hit would dominate query time.
@@ -68,13 +71,13 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const index = this.#indexes.get(query.locale);
     const stopWords = new Set(this.#settings.stopWords[query.locale] ?? []);
-    const plan = planQuery(query.q, query.locale, this.#settings.synonyms[query.locale] ?? [], stopWords);
+    const plan = planQuery(query.q, query.locale, this.#settings.synonyms[query.locale] ?? [], stopWords, (word, distance) => index?.typosOf(word, distance) ?? new Map());
     if (!index || plan.words.length === 0) return { hits: [], total: 0 };
 
     const filter = query.collection ? (result: MiniSearchResult) => this.#documents.get(result.id)?.document.collectionSlug === query.collection : undefined;
     // A typo match weighs far less than an exact one, so an exact word in a body outranks a typo in a title
     // (Meilisearch's "typo" rule comes before its "attribute" rule); a prefix is the normal typing case.
-    const options = { boost: { ...FIELD_BOOSTS, stems: STEM_BOOST }, weights: { fuzzy: 0.1, prefix: 0.375 }, ...(filter ? { filter } : {}) };
+    const options = { boost: { ...FIELD_BOOSTS, stems: STEM_BOOST }, weights: { fuzzy: TYPO_WEIGHT, prefix: 0.375 }, ...(filter ? { filter } : {}) };
     let results: MiniSearchResult[] = [];
     if (plan.words.length === 1 && plan.words[0]!.length < MIN_BODY_PREFIX_LENGTH) {
       results = index.searchTitles(plan.words[0]!, options);
@@ -87,8 +90,8 @@ export class EmbeddedEngine implements SearchEngine {
     }
     const ranked = this.#rerankByPhrase(results, plan.phrase);
     const page = ranked.slice(query.offset, query.offset + query.limit);
-    const isMatch = this.#matcher(page, index);
-    return { hits: page.map((result) => this.#toHit(result, isMatch)), total: ranked.length };
+    const matcher = this.#matcher(page, index);
+    return { hits: page.map((result) => this.#toHit(result, matcher)), total: ranked.length };
   }
 
   async isHealthy(): Promise<boolean> {
@@ -125,7 +128,7 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   /** Words to highlight: index terms the shown results matched, and the words their matched stems stand for. */
-  #matcher(results: MiniSearchResult[], index: LocaleIndex): (word: string) => boolean {
+  #matcher(results: MiniSearchResult[], index: LocaleIndex): RegExp | undefined {
     const words = new Set<string>();
     const stems = new Set<string>();
     for (const result of results) {
@@ -135,18 +138,18 @@ export class EmbeddedEngine implements SearchEngine {
       }
     }
     for (const word of index.surfaceForms(stems)) words.add(word);
-    return (word) => words.has(normalizeWord(word));
+    return wordMatcher(words);
   }
 
-  #toHit(result: MiniSearchResult, isMatch: (word: string) => boolean): SearchHit {
+  #toHit(result: MiniSearchResult, matcher: RegExp | undefined): SearchHit {
     const { document, snippetText } = this.#documents.get(result.id)!;
     return {
       id: document.id,
       url: document.url,
       collectionSlug: document.collectionSlug,
       collectionTitle: document.collectionTitle,
-      titleHtml: highlightAll(document.title, isMatch),
-      snippetHtml: cropAround(snippetText, isMatch) ?? cropAround(document.description, isMatch) ?? opening(document.description || snippetText),
+      titleHtml: highlightAll(document.title, matcher),
+      snippetHtml: cropAround(snippetText, matcher) ?? cropAround(document.description, matcher) ?? opening(document.description || snippetText),
       score: result.score,
     };
   }

@@ -2,6 +2,7 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult as MiniSe
 import type { SearchDocument } from '../engine.ts';
 import { stem, tokenize } from '../text/analyze.ts';
 import { TEXT_FIELDS } from './query-plan.ts';
+import { TypoVocabulary } from './typo-vocabulary.ts';
 
 /** What the main index holds per document: the text fields plus the stems of all of them. */
 interface IndexedDocument {
@@ -29,6 +30,7 @@ export class LocaleIndex {
   readonly #main = new MiniSearch<IndexedDocument>(miniSearchOptions([...TEXT_FIELDS, 'stems']));
   readonly #titles = new MiniSearch<{ id: number; title: string; headings: string }>(miniSearchOptions(['title', 'headings']));
   readonly #surfaceForms = new Map<string, Set<string>>();
+  readonly #typoVocabulary = new TypoVocabulary();
 
   readonly locale: string;
 
@@ -39,11 +41,13 @@ export class LocaleIndex {
   add(document: SearchDocument): void {
     const headings = document.headings.join('\n');
     const tags = document.tags.join(', ');
-    // Tokenized once: the words give both the stems field and the stem → words map.
-    const words = tokenize([document.title, headings, tags, document.description, document.body].join('\n'));
+    // Tokenized once: the words give the typo vocabulary, the stems field and the stem → words map.
+    const shortFieldWords = tokenize([document.title, headings, tags, document.description].join('\n'));
+    const words = [...shortFieldWords, ...tokenize(document.body)];
     const stems = words.map((word) => stem(word, this.locale));
     this.#main.add({ id: document.id, title: document.title, headings, tags, description: document.description, body: document.body, stems: stems.join(' ') });
     this.#titles.add({ id: document.id, title: document.title, headings });
+    this.#typoVocabulary.add(document.id, shortFieldWords);
     words.forEach((word, i) => {
       let forms = this.#surfaceForms.get(stems[i]!);
       if (!forms) this.#surfaceForms.set(stems[i]!, (forms = new Set()));
@@ -54,6 +58,12 @@ export class LocaleIndex {
   discard(id: number): void {
     this.#main.discard(id);
     this.#titles.discard(id);
+    this.#typoVocabulary.discard(id);
+  }
+
+  /** Words of titles, headings, tags and descriptions within `maxDistance` typos of `word`. */
+  typosOf(word: string, maxDistance: number): Map<string, number> {
+    return this.#typoVocabulary.near(word, maxDistance);
   }
 
   search(query: Query, options: SearchOptions): MiniSearchResult[] {

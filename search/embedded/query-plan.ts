@@ -10,6 +10,8 @@ export const TEXT_FIELDS = Object.keys(FIELD_BOOSTS) as Array<keyof typeof FIELD
  * is almost always a misspelling of a word in a title, heading, tag or description.
  */
 export const TYPO_FIELDS = TEXT_FIELDS.filter((field) => field !== 'body');
+/** Weight of a typo match against an exact one (×length/(length+typos), as MiniSearch weighs fuzzy matches). */
+export const TYPO_WEIGHT = 0.1;
 /** Boost of matches found only through the stemmed field (word forms). */
 export const STEM_BOOST = 1.5;
 
@@ -40,7 +42,7 @@ export interface QueryPlan {
  * its Snowball stem in the stemmed field (other word forms; stems of 5+ letters also match longer stems,
  * so "настроить" → "настро" finds "настройка" → "настройк"), or a synonym.
  */
-export function planQuery(input: string, locale: string, synonymGroups: string[][], stopWords: ReadonlySet<string>): QueryPlan {
+export function planQuery(input: string, locale: string, synonymGroups: string[][], stopWords: ReadonlySet<string>, typosOf: TyposOf): QueryPlan {
   const all = tokenize(input);
   const meaningful = all.filter((word) => !stopWords.has(word));
   const words = meaningful.length > 0 ? meaningful : all;
@@ -48,21 +50,31 @@ export function planQuery(input: string, locale: string, synonymGroups: string[]
 
   const build = (chosen: string[]): Query => ({
     combineWith: 'AND',
-    queries: chosen.map((word, index) => wordQuery(word, index === chosen.length - 1 && index === words.length - 1, locale, synonymGroups)),
+    queries: chosen.map((word, index) => wordQuery(word, index === chosen.length - 1 && index === words.length - 1, locale, synonymGroups, typosOf)),
   });
   return { words, build, phrase };
 }
 
-function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGroups: string[][]): Query {
+/** Words of the typo-tolerant fields within `maxDistance` edits of a word, with their distance. */
+export type TyposOf = (word: string, maxDistance: number) => Map<string, number>;
+
+function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGroups: string[][], typosOf: TyposOf): Query {
   const typing = isLastTyped && word.length >= MIN_BODY_PREFIX_LENGTH;
   const alternatives: Query[] = [
-    // Short fields: the word as typed, typo-tolerant, a prefix while typing.
-    { queries: [word], fields: TYPO_FIELDS, fuzzy: typoBudget(word) || false, prefix: typing, combineWith: 'OR' },
+    // Short fields: the word as typed, a prefix while typing.
+    { queries: [word], fields: TYPO_FIELDS, fuzzy: false, prefix: typing, combineWith: 'OR' },
     // Bodies: the exact word, or a prefix while typing; no typos (see TYPO_FIELDS).
     { queries: [word], fields: ['body'], fuzzy: false, prefix: typing, combineWith: 'OR' },
     // Other word forms, everywhere, through stems.
     stemQuery([word], locale),
   ];
+  // Short fields, typo-tolerant: the words the typo might stand for, each weighed down by its distance
+  // (a completion of the word being typed already counts as a prefix above).
+  const typos = [...typosOf(word, typoBudget(word))].filter(([near]) => !(typing && near.startsWith(word)));
+  if (typos.length > 0) {
+    const distance = new Map(typos);
+    alternatives.push({ queries: [...distance.keys()], fields: TYPO_FIELDS, fuzzy: false, prefix: false, combineWith: 'OR', boostTerm: (term: string) => (TYPO_WEIGHT * term.length) / (term.length + (distance.get(term) ?? 1)) });
+  }
   // A synonym matches in any of its word forms ("invoice" → "bills"), but exactly: no typos, no prefix.
   for (const synonym of synonymsOf(word, synonymGroups)) alternatives.push(stemQuery(tokenize(synonym), locale));
   return { combineWith: 'OR', queries: alternatives };

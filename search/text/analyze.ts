@@ -14,19 +14,6 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
 }
 
-const normalizedWords = new Map<string, string>();
-
-/** `normalize` for one word, memoised: snippets normalize the same words of long bodies on every query. */
-export function normalizeWord(word: string): string {
-  let normalized = normalizedWords.get(word);
-  if (normalized === undefined) {
-    if (normalizedWords.size >= STEM_CACHE_LIMIT) normalizedWords.clear();
-    normalized = normalize(word);
-    normalizedWords.set(word, normalized);
-  }
-  return normalized;
-}
-
 /** Words of a text, normalized, in order. */
 export function tokenize(text: string): string[] {
   return normalize(text).match(WORD) ?? [];
