@@ -1,9 +1,9 @@
-import { Temporal } from 'temporal-polyfill';
+import { localDayOf, type LocalDay } from './local-days.ts';
 import type { Closure } from './schedule-schema.ts';
 
-interface DateRange {
-  from: Temporal.PlainDate;
-  to: Temporal.PlainDate;
+interface DayRange {
+  from: LocalDay;
+  to: LocalDay;
 }
 
 /**
@@ -11,35 +11,28 @@ interface DateRange {
  * (24–26 Dec and 27 Dec) become one run, so a walk over the calendar can jump a whole run at once.
  */
 export class ClosedDates {
-  private readonly runs: DateRange[];
+  private readonly runs: DayRange[] = [];
 
   constructor(closures: Closure[]) {
-    const ranges = closures
-      .map((closure) => ({ from: Temporal.PlainDate.from(closure.from), to: Temporal.PlainDate.from(closure.to ?? closure.from) }))
-      .sort((a, b) => Temporal.PlainDate.compare(a.from, b.from));
-    this.runs = [];
+    const ranges = closures.map((closure) => ({ from: localDayOf(closure.from), to: localDayOf(closure.to ?? closure.from) })).sort((a, b) => a.from - b.from);
     for (const range of ranges) {
       const last = this.runs.at(-1);
-      if (last && Temporal.PlainDate.compare(range.from, last.to.add({ days: 1 })) <= 0) {
-        if (Temporal.PlainDate.compare(range.to, last.to) > 0) last.to = range.to;
-      } else {
-        this.runs.push({ ...range });
-      }
+      if (last && range.from <= last.to + 1) last.to = Math.max(last.to, range.to);
+      else this.runs.push({ ...range });
     }
   }
 
-  /** The last date of the closed run that contains `date`, or undefined when `date` is not closed. */
-  closedThrough(date: Temporal.PlainDate): Temporal.PlainDate | undefined {
-    const run = this.runs.find((range) => Temporal.PlainDate.compare(range.from, date) <= 0 && Temporal.PlainDate.compare(date, range.to) <= 0);
-    return run?.to;
+  /** The last day of the closed run that contains `day`, or undefined when `day` is not closed. */
+  closedThrough(day: LocalDay): LocalDay | undefined {
+    return this.runs.find((run) => run.from <= day && day <= run.to)?.to;
   }
 
-  isClosed(date: Temporal.PlainDate): boolean {
-    return this.closedThrough(date) !== undefined;
+  isClosed(day: LocalDay): boolean {
+    return this.closedThrough(day) !== undefined;
   }
 
-  /** The last closed date of all, or undefined when there are no closures. */
-  lastClosedDate(): Temporal.PlainDate | undefined {
+  /** The last closed day of all, or undefined when there are no closures. */
+  lastClosedDay(): LocalDay | undefined {
     return this.runs.at(-1)?.to;
   }
 }

@@ -102,10 +102,17 @@ function isCalendarDate(date: string): boolean {
   }
 }
 
+/** Valid zones seen so far: building an Intl formatter is slow, and every schedule loaded asks. */
+const knownZones = new Map<string, string>();
+
 /** The zone's own spelling ("europe/berlin" → "Europe/Berlin"), or undefined when Intl does not know it. */
 function canonicalZone(zone: string): string | undefined {
+  const known = knownZones.get(zone);
+  if (known) return known;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    knownZones.set(zone, canonical);
+    return canonical;
   } catch {
     return undefined;
   }
