@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 
-/** Keys of the weekly schedule, Monday first: index + 1 is Temporal's `dayOfWeek`. */
+/** Keys of the weekly schedule, Monday first (the order of `weekdayIndexOf`). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -15,6 +15,9 @@ export function minutesOfDay(time: string): number {
 }
 
 const CLOCK_TIME = /^\d{2}:\d{2}$/;
+
+/** Compare fields only once each is valid, so a typo gets one message, not a second one about the comparison. */
+const onlyIfValidSoFar = (payload: { issues: unknown[] }) => payload.issues.length === 0;
 
 /** "HH:MM" from 00:00 to `upTo`, with one clear message for whatever is wrong. */
 const clockTime = (upTo: '23:59' | '24:00') =>
@@ -36,14 +39,15 @@ export const intervalSchema = z
   .refine((interval) => interval.start !== interval.end, {
     error: 'the interval ends when it starts: for the whole day use 00:00–24:00',
     path: ['end'],
+    when: onlyIfValidSoFar,
   });
 export type Interval = z.infer<typeof intervalSchema>;
 
 /** A calendar date in the team's time zone, "2026-12-24". */
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD, e.g. 2026-12-24')
-  .refine((date) => isCalendarDate(date), { error: (issue) => `${String(issue.input)} is not a date in the calendar` });
+const localDate = z.string().superRefine((date, context) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) context.addIssue({ code: 'custom', message: 'write the date as YYYY-MM-DD, e.g. 2026-12-24' });
+  else if (!isCalendarDate(date)) context.addIssue({ code: 'custom', message: `${date} is not a date in the calendar` });
+});
 
 /**
  * A holiday or other closure: the team's local dates `from`…`to` (inclusive; `to` defaults to `from`).
@@ -60,6 +64,7 @@ export const closureSchema = z
   .refine((closure) => closure.to === undefined || closure.to >= closure.from, {
     error: 'the closure ends before it starts: `to` must be on or after `from`',
     path: ['to'],
+    when: onlyIfValidSoFar,
   });
 export type Closure = z.infer<typeof closureSchema>;
 
