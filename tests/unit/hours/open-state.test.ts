@@ -68,6 +68,11 @@ describe('DST changes of 2026', () => {
     expect(closesAt(night, '2026-10-25T01:15:00Z')).toBe('2026-10-25T05:00:00.000Z'); // 02:15 CET, open until 06:00 CET
   });
 
+  it('Europe/Berlin, 25 October: a night shift 22:00–06:00 lasts nine real hours', () => {
+    const shift = schedule({ timeZone: 'Europe/Berlin', weekly: { sat: [{ start: '22:00', end: '06:00' }] } });
+    expect(closesAt(shift, '2026-10-24T20:00:00Z')).toBe('2026-10-25T05:00:00.000Z');
+  });
+
   it('Europe/Berlin, 25 October: a closing at 02:30 is the first one; the repeated hour is not reopened', () => {
     const late = schedule({ timeZone: 'Europe/Berlin', weekly: { sat: [{ start: '22:00', end: '02:30' }] } });
     expect(closesAt(late, '2026-10-24T21:00:00Z')).toBe('2026-10-25T00:30:00.000Z'); // 02:30 CEST
