@@ -1,6 +1,6 @@
 import { ClosedDates } from './closed-dates.ts';
 import { weekdayIndexOf, type LocalDay } from './local-days.ts';
-import { MINUTES_PER_DAY, WEEKDAYS, minutesOfDay, type Schedule } from './schedule-schema.ts';
+import { MINUTES_PER_DAY, WEEKDAYS, minutesOfDay, type Schedule, type Weekday } from './schedule-schema.ts';
 import { instantOfWallTime } from './wall-clock.ts';
 
 /** A stretch of time the team is open, in epoch milliseconds: open from `start`, closed again at `end` (null: never). */
@@ -58,7 +58,7 @@ export function* openPeriods(schedule: Schedule, fromDay: LocalDay): Generator<O
  */
 function openingsStartingOn(schedule: Schedule, closed: ClosedDates, day: LocalDay): Opening[] {
   if (closed.isClosed(day)) return [];
-  const intervals = schedule.weekly[WEEKDAYS[weekdayIndexOf(day)] as (typeof WEEKDAYS)[number]];
+  const intervals = schedule.weekly[WEEKDAYS[weekdayIndexOf(day)] as Weekday];
   if (!intervals?.length) return [];
   const nextDayClosed = closed.isClosed(day + 1);
   return intervals

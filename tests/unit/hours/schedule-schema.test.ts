@@ -75,6 +75,12 @@ describe('what is wrong with a schedule, said so it can be fixed', () => {
     ]);
   });
 
+  it('more intervals a day or closures than a team could mean', () => {
+    const thirteen = Array.from({ length: 13 }, (_, hour) => ({ start: `${String(hour).padStart(2, '0')}:00`, end: `${String(hour).padStart(2, '0')}:30` }));
+    expect(problems({ ...office, weekly: { mon: thirteen } })).toEqual(['weekly.mon: use at most 12 intervals a day']);
+    expect(problems({ ...office, closures: Array.from({ length: 501 }, () => ({ from: '2026-12-24' })) })).toEqual(['closures: use at most 500 closures']);
+  });
+
   it('an unknown weekday', () => {
     expect(problems({ ...office, weekly: { monday: [{ start: '09:00', end: '18:00' }] } })).toEqual(['weekly: Unrecognized key: "monday"']);
   });
