@@ -12,8 +12,11 @@ const row = (id: number, over: Partial<InboxRow> = {}): InboxRow => ({
   agentSeenSeq: 0,
   lastMessageAt: '2026-11-23T10:00:00.000Z',
   waitingSince: null,
+  snoozedUntil: null,
+  snoozedAt: null,
   createdAt: '2026-11-23T10:00:00.000Z',
   visitor: { id: `v${id}`, name: null, email: null, locale: 'en' },
+  assigneeName: null,
   preview: 'hi',
   ...over,
 });
