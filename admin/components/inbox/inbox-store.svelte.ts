@@ -28,6 +28,8 @@ export class InboxStore {
   operators: Operator[] = $state([]);
   /** Visitors whose widget is connected (from `visitor:presence`); unknown ones are asked via their profile. */
   visitorOnline: Record<string, boolean> = $state({});
+  /** How many times each visitor connected while we watched: each connection may bring a new page. */
+  visitorArrivals: Record<string, number> = $state({});
   readonly me: number;
   #socket: Socket | undefined;
   #storage: Storage | undefined;
@@ -68,7 +70,10 @@ export class InboxStore {
       if (!this.operators.some((o) => o.userId === userId)) return void this.loadOperators();
       this.operators = this.operators.map((o) => (o.userId === userId ? { ...o, presence } : o));
     });
-    socket.on('visitor:presence', ({ visitorId, online }: { visitorId: string; online: boolean }) => (this.visitorOnline[visitorId] = online));
+    socket.on('visitor:presence', ({ visitorId, online }: { visitorId: string; online: boolean }) => {
+      this.visitorOnline[visitorId] = online;
+      if (online) this.visitorArrivals[visitorId] = (this.visitorArrivals[visitorId] ?? 0) + 1;
+    });
     socket.on('typing', ({ conversationId, side, typing }: { conversationId: number; side: string; typing: boolean }) => {
       if (side === 'visitor') this.#visitorTyping(conversationId, typing);
     });
@@ -189,22 +194,22 @@ export class InboxStore {
     if (answer.ok) this.operators = answer.operators;
   }
 
-  /** Hands the conversation to an operator, or to nobody (`null`). */
-  assign(conversationId: number, assigneeId: number | null): Promise<boolean> {
+  /** Hands the conversation to an operator, or to nobody (`null`). Answers null when done, else why not. */
+  assign(conversationId: number, assigneeId: number | null): Promise<string | null> {
     return this.#perform('conversation:assign', { conversationId, assigneeId });
   }
 
   /** Hands it over with an internal note; the `clientId` makes pressing again after a lost answer harmless. */
-  transfer(conversationId: number, assigneeId: number, note: string, clientId: string): Promise<boolean> {
+  transfer(conversationId: number, assigneeId: number, note: string, clientId: string): Promise<string | null> {
     return this.#perform('conversation:transfer', { conversationId, assigneeId, note, clientId });
   }
 
   /** Puts it aside until `until`; the event says the time in this operator's zone. */
-  snooze(conversationId: number, until: Date): Promise<boolean> {
+  snooze(conversationId: number, until: Date): Promise<string | null> {
     return this.#perform('conversation:snooze', { conversationId, until: until.toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   }
 
-  unsnooze(conversationId: number): Promise<boolean> {
+  unsnooze(conversationId: number): Promise<string | null> {
     return this.#perform('conversation:unsnooze', { conversationId });
   }
 
@@ -212,22 +217,17 @@ export class InboxStore {
   async profile(visitorId: string): Promise<VisitorProfileView | { error: string }> {
     if (!this.#socket?.connected) return { error: 'Not connected.' };
     const answer = await request<{ profile: VisitorProfileView }>(this.#socket, 'visitor:profile', { visitorId });
-    if (!answer.ok) return { error: answer.error.message };
-    this.visitorOnline[visitorId] = answer.profile.online;
-    return answer.profile;
+    return answer.ok ? answer.profile : { error: answer.error.message };
   }
 
-  /** One workflow request: its timeline entries merged at once, a refusal said in the notice. True when done. */
-  async #perform(event: string, payload: object): Promise<boolean> {
-    if (!this.#socket) return false;
+  /** One workflow request: its timeline entries merged at once, a refusal said in the notice. Null when done, else the refusal. */
+  async #perform(event: string, payload: object): Promise<string | null> {
+    if (!this.#socket) return 'Not connected.';
     this.notice = '';
     const answer = await request<{ message?: MessageView; messages?: MessageView[] }>(this.#socket, event, payload);
-    if (!answer.ok) {
-      this.notice = answer.error.message;
-      return false;
-    }
+    if (!answer.ok) return (this.notice = answer.error.message);
     for (const message of answer.messages ?? [answer.message!]) this.#received(message);
-    return true;
+    return null;
   }
 
   /** Marks everything up to the last message as seen by operators, once per new message. */
