@@ -8,6 +8,7 @@ import type { Presence } from '../core/chat/index.ts';
 import { conversationRefSchema, seenSchema, sendMessageSchema, syncSchema } from '../core/chat/chat-input.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import { handle } from './acks.ts';
+import { registerWorkflowHandlers } from './inbox-workflow-handlers.ts';
 import { rooms } from './rooms.ts';
 
 /** How often a connected operator's session is checked again (expired, deactivated, role removed). */
@@ -86,7 +87,7 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
       }),
     );
 
-    socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'all']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
+    socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'all', 'snoozed']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
     socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => chat.agentSync(conversationId, afterSeq) as unknown as Promise<Record<string, unknown>>));
 
     socket.on(
@@ -117,6 +118,8 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
         }),
       );
     }
+
+    registerWorkflowHandlers(socket, { chat, logger, visitors, staff: () => staff, broadcast });
 
     socket.on(
       'seen',

@@ -6,6 +6,7 @@ import type { Core } from '../core/app.ts';
 import { registerAgentNamespace } from './agent-namespace.ts';
 import { originChecker } from './allowed-origins.ts';
 import { rooms } from './rooms.ts';
+import { startSnoozeWaker } from './snooze-waker.ts';
 import { registerVisitorNamespace } from './visitor-namespace.ts';
 
 /** How long an operator may be disconnected (a reload, a network blip) before they show as away. */
@@ -23,7 +24,7 @@ export interface ChatServer {
  * an operator on another chat normally. Behind a load balancer, sessions must be sticky (HTTP long-polling
  * needs every request of a session on the same instance).
  */
-export function attachChatServer(httpServer: HttpServer, core: Core, options: { presenceGraceMs?: number } = {}): ChatServer {
+export function attachChatServer(httpServer: HttpServer, core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number } = {}): ChatServer {
   // The adapter publishes every broadcast (NOTIFY) before delivering it locally: enough connections that
   // broadcasts don't queue behind each other.
   const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 10 });
@@ -40,6 +41,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   const visitors = io.of('/visitor');
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
   registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
+  const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
   const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
     agents.in(rooms.staff(userId)).disconnectSockets(true);
     void core.chat
@@ -51,6 +53,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
     io,
     async close() {
       offSignOut();
+      stopSnoozeWaker();
       await io.close();
       await pool.end();
     },

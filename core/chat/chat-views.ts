@@ -1,4 +1,4 @@
-import type { Conversation, ConversationOrigin, Message, MessageKind, MessageSender } from '../models/index.ts';
+import type { Conversation, ConversationOrigin, Message, MessageKind, MessageSender, Visitor } from '../models/index.ts';
 import type { AttachmentView } from './attachments.ts';
 
 /** A message as clients receive it (in acks, broadcasts and catch-ups). */
@@ -24,6 +24,9 @@ export interface ConversationView {
   agentSeenSeq: number;
   lastMessageAt: string | null;
   waitingSince: string | null;
+  /** Snoozed until then (null: not snoozed); past that time it is awake, whether or not this is cleared yet. */
+  snoozedUntil: string | null;
+  snoozedAt: string | null;
   createdAt: string;
 }
 
@@ -43,6 +46,8 @@ export function presentConversation(c: Conversation): ConversationView {
     agentSeenSeq: c.agentSeenSeq,
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
     waitingSince: c.waitingSince?.toISOString() ?? null,
+    snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+    snoozedAt: c.snoozedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -50,4 +55,56 @@ export function presentConversation(c: Conversation): ConversationView {
 /** The highest sequence number a timeline holds: what a client's `conversation:sync` asks to continue after. */
 export function lastSeq(messages: readonly { seq: number }[]): number {
   return messages.reduce((max, m) => Math.max(max, m.seq), 0);
+}
+
+/** What the inbox's sidebar shows about a visitor (see visitor-profile.ts). */
+export interface VisitorProfileView {
+  id: string;
+  name: string | null;
+  email: string | null;
+  /** The host site's user id when it verified who the visitor is; null for anonymous visitors. */
+  externalId: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  online: boolean;
+  lastSeenAt: string | null;
+  /** From the widget's latest handshake. */
+  page: string | null;
+  pages: string[];
+  entryPage: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  /** Browser and OS recognised in `userAgent`, e.g. "Chrome 131 · Linux"; null when unrecognised. */
+  device: string | null;
+  conversations: Array<{ id: number; status: 'open' | 'closed'; createdAt: string; opener: string | null }>;
+  reactions: Array<{ articleId: number; title: string; url: string; reaction: 'sad' | 'neutral' | 'happy'; at: string }>;
+}
+
+export function presentVisitorProfile(input: {
+  visitor: Visitor;
+  online: boolean;
+  device: string | undefined;
+  conversations: Array<{ conversation: Conversation; opener: string | null }>;
+  reactions: VisitorProfileView['reactions'];
+}): VisitorProfileView {
+  const { visitor, online, device, conversations, reactions } = input;
+  const context = visitor.context;
+  return {
+    id: visitor.id,
+    name: visitor.name,
+    email: visitor.email,
+    externalId: visitor.externalId,
+    locale: visitor.locale,
+    timeZone: visitor.timeZone,
+    online,
+    lastSeenAt: visitor.lastSeenAt?.toISOString() ?? null,
+    page: context.page ?? null,
+    pages: context.pages ?? [],
+    entryPage: context.entryPage ?? null,
+    referrer: context.referrer || null,
+    userAgent: context.userAgent ?? null,
+    device: device ?? null,
+    conversations: conversations.map(({ conversation, opener }) => ({ id: conversation.id, status: conversation.status, createdAt: conversation.createdAt.toISOString(), opener: opener?.slice(0, 140) ?? null })),
+    reactions,
+  };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Op, QueryTypes, type Sequelize } from 'sequelize';
+import { literal, Op, QueryTypes, type Order, type Sequelize } from 'sequelize';
 import type { StaffView } from '../accounts/index.ts';
-import { Conversation, Message, Visitor, type ConversationOrigin } from '../models/index.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { Conversation, Message, User, Visitor, type ConversationOrigin } from '../models/index.ts';
 import { attachmentsForMessage } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
@@ -60,29 +61,42 @@ export async function markSeen(conversationId: number, side: 'visitor' | 'agent'
   return row.seen;
 }
 
-export type InboxView = 'unassigned' | 'mine' | 'all';
+/** The inbox's lists: open conversations not snoozed (all, or by owner), and the snoozed ones. */
+export type InboxView = 'unassigned' | 'mine' | 'all' | 'snoozed';
 
 export interface InboxRow extends ConversationView {
   visitor: { id: string; name: string | null; email: string | null; locale: string | null };
+  /** The owner's name when the list was read (live updates carry only `assigneeId`). */
+  assigneeName: string | null;
   preview: string | null;
 }
 
-/** Open conversations for operators, longest-waiting first. */
+/**
+ * Open conversations for operators, longest-waiting first; snoozed ones (until a time still ahead) only in
+ * `snoozed`, soonest to wake first. A snooze whose time has passed counts as awake here even before the
+ * waker clears it.
+ */
 export async function listInbox(staff: StaffView, view: InboxView): Promise<InboxRow[]> {
+  const snoozed = literal('snoozed_until > now()');
   const where = {
     status: 'open' as const,
     ...(view === 'unassigned' ? { assigneeId: null } : view === 'mine' ? { assigneeId: staff.id } : {}),
+    [Op.and]: [view === 'snoozed' ? snoozed : literal('(snoozed_until IS NULL OR snoozed_until <= now())')],
   };
-  const rows = await Conversation.findAll({ where, order: [[Conversation.sequelize!.literal('waiting_since IS NULL'), 'ASC'], ['waitingSince', 'ASC'], ['lastMessageAt', 'DESC']], limit: 200 });
+  const order: Order = view === 'snoozed' ? [['snoozedUntil', 'ASC'], ['id', 'ASC']] : [[literal('waiting_since IS NULL'), 'ASC'], ['waitingSince', 'ASC'], ['lastMessageAt', 'DESC']];
+  const rows = await Conversation.findAll({ where, order, limit: 200 });
   const visitors = await Visitor.findAll({ where: { id: { [Op.in]: rows.map((r) => r.visitorId) } } });
   const byId = new Map(visitors.map((v) => [v.id, v]));
+  const assigneeIds = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is number => id !== null))];
+  const assignees = new Map((assigneeIds.length ? await User.findAll({ attributes: ['id', 'name'], where: { id: { [Op.in]: assigneeIds } } }) : []).map((u) => [u.id, u.name]));
   const previews = rows.length
     ? await Message.findAll({ where: { [Op.or]: rows.map((r) => ({ conversationId: r.id, seq: r.lastSeq })) }, attributes: ['conversationId', 'body', 'kind'] })
     : [];
   const previewOf = new Map(previews.map((m) => [m.conversationId, m.body]));
   return rows.map((r) => {
     const v = byId.get(r.visitorId);
-    return { ...presentConversation(r), visitor: { id: r.visitorId, name: v?.name ?? null, email: v?.email ?? null, locale: v?.locale ?? null }, preview: previewOf.get(r.id)?.slice(0, 140) ?? null };
+    const visitor = { id: r.visitorId, name: v?.name ?? null, email: v?.email ?? null, locale: v?.locale ?? null };
+    return { ...presentConversation(r), visitor, assigneeName: r.assigneeId === null ? null : (assignees.get(r.assigneeId) ?? null), preview: previewOf.get(r.id)?.slice(0, 140) ?? null };
   });
 }
 
@@ -96,16 +110,18 @@ export async function agentMessage(sequelize: Sequelize, staff: StaffView, input
   return postMessage(sequelize, { ...message, attachments, sender: 'agent', senderUserId: staff.id });
 }
 
-/** Claims (or hands over) a conversation, recorded as an event in its timeline. */
-export async function assignConversation(sequelize: Sequelize, staff: StaffView, conversationId: number, assigneeId: number | null, assigneeName: string | null): Promise<Posted> {
-  const body = assigneeId ? `Assigned to ${assigneeName ?? 'an operator'} by ${staff.name}` : `Unassigned by ${staff.name}`;
-  return postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: assigneeId });
-}
-
-/** Closes or reopens a conversation, recorded as an event in its timeline. */
+/**
+ * Closes or reopens a conversation, recorded as an event in its timeline and in the audit log, together.
+ * Closing also ends a snooze: a conversation reopened later starts in the lists, not hidden.
+ */
 export async function setConversationStatus(sequelize: Sequelize, staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted> {
   const body = `${status === 'closed' ? 'Closed' : 'Reopened'} by ${staff.name}`;
-  return postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setStatus: status });
+  return sequelize.transaction(async (transaction) => {
+    if (status === 'closed') await Conversation.update({ snoozedUntil: null, snoozedAt: null }, { where: { id: conversationId }, transaction });
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setStatus: status }, transaction);
+    await recordAudit({ actor: staff, action: status === 'closed' ? 'conversation.close' : 'conversation.reopen', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
+    return posted;
+  });
 }
 
 export async function agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }> {

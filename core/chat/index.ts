@@ -1,21 +1,24 @@
 import type { Sequelize } from 'sequelize';
-import { can, type StaffView } from '../accounts/index.ts';
-import { Conversation, User, type ConversationOrigin } from '../models/index.ts';
+import type { StaffView } from '../accounts/index.ts';
+import { Conversation, type ConversationOrigin } from '../models/index.ts';
 import type { Readable } from 'node:stream';
 import type { AttachmentStore } from './attachment-store.ts';
 import { findAttachment, takeAttachment, type AttachmentView, type Uploader } from './attachments.ts';
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
-import type { ConversationView, MessageView } from './chat-views.ts';
-import { ChatRefusedError } from './chat-errors.ts';
-import { agentMessage, agentSync, assignConversation, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
+import type { ConversationView, MessageView, VisitorProfileView } from './chat-views.ts';
+import { conversationAssigner, conversationTransferrer, type Transfer } from './assignment.ts';
+import { agentMessage, agentSync, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
 import { verifyIdentity, type IdentityClaim } from './identity.ts';
 import { listPresence, setPresence, type Presence } from './presence.ts';
 import type { Posted } from './message-store.ts';
+import { conversationSnoozer, conversationUnsnoozer, wakeExpiredSnoozes } from './snooze.ts';
+import { loadVisitorProfile } from './visitor-profile.ts';
 import { issueVisitorToken, verifyVisitorToken } from './visitor-tokens.ts';
 import { resolveVisitor, type VisitorFacts } from './visitors.ts';
 
 export { ChatRefusedError, type ChatErrorCode } from './chat-errors.ts';
-export type { ConversationView, MessageView } from './chat-views.ts';
+export type { ConversationView, MessageView, VisitorProfileView } from './chat-views.ts';
+export type { Transfer } from './assignment.ts';
 export type { InboxRow, InboxView } from './conversations.ts';
 export type { IdentityClaim } from './identity.ts';
 export type { Presence } from './presence.ts';
@@ -38,8 +41,18 @@ export interface Chat {
   inbox(staff: StaffView, view: InboxView): Promise<InboxRow[]>;
   agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[] }): Promise<Posted>;
   agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
+  /** Assigns to an active operator, or unassigns (`null`); audited. */
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
+  /** Assigns with an internal note for the new owner, atomically; audited. Returns the note, then the event. */
+  transfer(staff: StaffView, transfer: Transfer): Promise<Posted[]>;
   setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;
+  /** Hides an open conversation from the lists until `until` or the visitor's next message; audited. */
+  snooze(staff: StaffView, input: { conversationId: number; until: Date; timeZone: string }): Promise<Posted>;
+  unsnooze(staff: StaffView, conversationId: number): Promise<Posted>;
+  /** Clears snoozes whose time has come (each with a timeline event), for the chat server to announce. */
+  wakeExpiredSnoozes(): Promise<Posted[]>;
+  /** The inbox sidebar's view of a visitor; `online` is known to the transport (their sockets). */
+  visitorProfile(visitorId: string, online: boolean): Promise<VisitorProfileView>;
   /** A file uploaded into a conversation by one of its participants (see attachments.ts for what is accepted). */
   takeAttachment(input: { conversationId: number; uploader: Uploader; fileName: string; bytes: Buffer }): Promise<AttachmentView>;
   openAttachment(id: string): Promise<{ name: string; contentType: string; stream: Readable; size: number } | undefined>;
@@ -75,14 +88,13 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
     inbox: listInbox,
     agentMessage: (staff, input) => agentMessage(sequelize, staff, input),
     agentSync,
-    async assign(staff, conversationId, assigneeId) {
-      const assignee = assigneeId ? await User.findByPk(assigneeId) : null;
-      if (assigneeId && (!assignee || !can({ roles: assignee.roles, deactivated: assignee.deactivatedAt !== null }, 'inbox.use'))) {
-        throw new ChatRefusedError('invalid', 'assigneeId: not an active operator.');
-      }
-      return assignConversation(sequelize, staff, conversationId, assigneeId, assignee?.name ?? null);
-    },
+    assign: (staff, conversationId, assigneeId) => conversationAssigner(sequelize, staff, conversationId, assigneeId),
+    transfer: (staff, transfer) => conversationTransferrer(sequelize, staff, transfer),
     setStatus: (staff, conversationId, status) => setConversationStatus(sequelize, staff, conversationId, status),
+    snooze: (staff, input) => conversationSnoozer(sequelize, staff, input),
+    unsnooze: (staff, conversationId) => conversationUnsnoozer(sequelize, staff, conversationId),
+    wakeExpiredSnoozes: () => wakeExpiredSnoozes(sequelize),
+    visitorProfile: (visitorId, online) => loadVisitorProfile(sequelize, visitorId, online),
     takeAttachment: (input) => takeAttachment(sequelize, store, input),
     async openAttachment(id) {
       const found = await findAttachment(sequelize, id);

@@ -17,6 +17,9 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
   declare lastMessageAt: Date | null;
   /** Since when the visitor has been waiting for a reply (null when the team spoke last). */
   declare waitingSince: Date | null;
+  /** Put aside by an operator until then (null: not snoozed); a visitor's message clears it. */
+  declare snoozedUntil: CreationOptional<Date | null>;
+  declare snoozedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -33,6 +36,8 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
         agentSeenSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         lastMessageAt: { type: DataTypes.DATE, allowNull: true },
         waitingSince: { type: DataTypes.DATE, allowNull: true },
+        snoozedUntil: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
+        snoozedAt: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -1,5 +1,5 @@
 /** The inbox's keyboard shortcuts, also listed in the `?` overlay from this one table. */
-export type HotkeyAction = 'next' | 'previous' | 'compose' | 'toggleNote' | 'close' | 'assignToMe' | 'leaveComposer' | 'help';
+export type HotkeyAction = 'next' | 'previous' | 'compose' | 'toggleNote' | 'close' | 'assignToMe' | 'assignOrTransfer' | 'snooze' | 'leaveComposer' | 'help';
 
 export const HOTKEYS: ReadonlyArray<{ keys: string[]; action: HotkeyAction; label: string }> = [
   { keys: ['j'], action: 'next', label: 'Next conversation' },
@@ -8,6 +8,8 @@ export const HOTKEYS: ReadonlyArray<{ keys: string[]; action: HotkeyAction; labe
   { keys: ['n'], action: 'toggleNote', label: 'Switch between reply and internal note' },
   { keys: ['c'], action: 'close', label: 'Close the conversation' },
   { keys: ['a'], action: 'assignToMe', label: 'Assign the conversation to me' },
+  { keys: ['t'], action: 'assignOrTransfer', label: 'Assign or transfer to another operator…' },
+  { keys: ['z'], action: 'snooze', label: 'Snooze the conversation…' },
   { keys: ['Escape'], action: 'leaveComposer', label: 'Leave the composer (or this help)' },
   { keys: ['?'], action: 'help', label: 'Show these shortcuts' },
 ];

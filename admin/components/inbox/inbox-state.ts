@@ -2,21 +2,26 @@ import type { ConversationView, InboxRow, MessageView } from '../../../core/chat
 
 export { lastSeq } from '../../../core/chat/chat-views.ts';
 
-/** The inbox's three tabs, as the protocol names its views. */
-export type InboxTab = 'unassigned' | 'mine' | 'all';
+/** The inbox's tabs, as the protocol names its views. */
+export type InboxTab = 'unassigned' | 'mine' | 'all' | 'snoozed';
 
-/** Whether an open conversation belongs in a tab, for the operator with id `me`. */
-export function inTab(row: ConversationView, tab: InboxTab, me: number): boolean {
+/** Snoozed until a time still ahead; a passed time counts as awake before the server clears it (as the server's lists do). */
+export const isSnoozed = (row: ConversationView, now: number): boolean => row.snoozedUntil !== null && Date.parse(row.snoozedUntil) > now;
+
+/** Whether an open conversation belongs in a tab, for the operator with id `me`; snoozed ones only under Snoozed. */
+export function inTab(row: ConversationView, tab: InboxTab, me: number, now: number = Date.now()): boolean {
   if (row.status !== 'open') return false;
+  if (tab === 'snoozed') return isSnoozed(row, now);
+  if (isSnoozed(row, now)) return false;
   if (tab === 'unassigned') return row.assigneeId === null;
   if (tab === 'mine') return row.assigneeId === me;
   return true;
 }
 
 /** How many open conversations each tab holds. */
-export function tabCounts(rows: readonly ConversationView[], me: number): Record<InboxTab, number> {
-  const count = (tab: InboxTab) => rows.filter((row) => inTab(row, tab, me)).length;
-  return { unassigned: count('unassigned'), mine: count('mine'), all: count('all') };
+export function tabCounts(rows: readonly ConversationView[], me: number, now: number = Date.now()): Record<InboxTab, number> {
+  const count = (tab: InboxTab) => rows.filter((row) => inTab(row, tab, me, now)).length;
+  return { unassigned: count('unassigned'), mine: count('mine'), all: count('all'), snoozed: count('snoozed') };
 }
 
 /**
@@ -30,9 +35,12 @@ export function byWaitingTime(a: ConversationView, b: ConversationView): number 
   return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
 }
 
+/** Snoozed conversations: the soonest to wake first (as the server lists them). */
+const bySnoozeEnd = (a: ConversationView, b: ConversationView): number => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.id - b.id;
+
 /** The rows of one tab, in order. */
-export function rowsOf(rows: readonly InboxRow[], tab: InboxTab, me: number): InboxRow[] {
-  return rows.filter((row) => inTab(row, tab, me)).sort(byWaitingTime);
+export function rowsOf(rows: readonly InboxRow[], tab: InboxTab, me: number, now: number = Date.now()): InboxRow[] {
+  return rows.filter((row) => inTab(row, tab, me, now)).sort(tab === 'snoozed' ? bySnoozeEnd : byWaitingTime);
 }
 
 /** Unread: something arrived after what operators last marked seen. */

@@ -1,7 +1,8 @@
 import type { Socket } from 'socket.io-client';
-import type { ConversationView, InboxRow, MessageView } from '../../../core/chat/index.ts';
+import type { ConversationView, InboxRow, MessageView, Presence, VisitorProfileView } from '../../../core/chat/index.ts';
 import { request } from './agent-socket.ts';
 import { lastSeq, mergeConversation, mergeMessages, withMessage } from './inbox-state.ts';
+import type { Operator } from './operators.ts';
 import { readOutbox, updateOutgoing, writeOutbox, type OutgoingMessage } from './outbox.ts';
 
 /** `signed-out` / `forbidden`: the server refused the handshake (no session, or the role no longer includes the inbox); no retry follows. */
@@ -23,6 +24,12 @@ export class InboxStore {
   visitorTyping: Record<number, boolean> = $state({});
   /** The last refused action, said once in the status area. */
   notice = $state('');
+  /** Operators who can take a conversation, with their presence (for names and the assign picker). */
+  operators: Operator[] = $state([]);
+  /** Visitors whose widget is connected (from `visitor:presence`); unknown ones are asked via their profile. */
+  visitorOnline: Record<string, boolean> = $state({});
+  /** How many times each visitor connected while we watched: each connection may bring a new page. */
+  visitorArrivals: Record<string, number> = $state({});
   readonly me: number;
   #socket: Socket | undefined;
   #storage: Storage | undefined;
@@ -58,6 +65,15 @@ export class InboxStore {
       const row = this.rows[conversationId];
       if (row) this.rows[conversationId] = { ...row, ...(side === 'agent' ? { agentSeenSeq: Math.max(row.agentSeenSeq, seq) } : { visitorSeenSeq: Math.max(row.visitorSeenSeq, seq) }) };
     });
+    socket.on('presence', ({ userId, presence }: { userId: number; presence: Presence }) => {
+      // Someone new (just invited): fetch the list again for their name.
+      if (!this.operators.some((o) => o.userId === userId)) return void this.loadOperators();
+      this.operators = this.operators.map((o) => (o.userId === userId ? { ...o, presence } : o));
+    });
+    socket.on('visitor:presence', ({ visitorId, online }: { visitorId: string; online: boolean }) => {
+      this.visitorOnline[visitorId] = online;
+      if (online) this.visitorArrivals[visitorId] = (this.visitorArrivals[visitorId] ?? 0) + 1;
+    });
     socket.on('typing', ({ conversationId, side, typing }: { conversationId: number; side: string; typing: boolean }) => {
       if (side === 'visitor') this.#visitorTyping(conversationId, typing);
     });
@@ -65,6 +81,7 @@ export class InboxStore {
 
   /** The list, every opened timeline's missed messages, then the unsent messages again. */
   async #catchUp(): Promise<void> {
+    void this.loadOperators();
     await this.refresh();
     await Promise.all(Object.keys(this.timelines).map((id) => this.sync(Number(id))));
     for (const message of this.outbox) if (message.status === 'pending') void this.#transmit(message);
@@ -72,12 +89,14 @@ export class InboxStore {
 
   async refresh(): Promise<void> {
     if (!this.#socket) return;
-    const answer = await request<{ conversations: InboxRow[] }>(this.#socket, 'inbox:list', { view: 'all' });
-    if (!answer.ok) return;
+    // Snoozed conversations are not in `all`: both lists make the whole picture.
+    const list = (view: 'all' | 'snoozed') => request<{ conversations: InboxRow[] }>(this.#socket!, 'inbox:list', { view });
+    const [awake, snoozed] = await Promise.all([list('all'), list('snoozed')]);
+    if (!awake.ok || !snoozed.ok) return;
     const fresh: Record<number, InboxRow> = {};
     // Opened conversations stay known even when closed (the pane still shows them).
     for (const id of Object.keys(this.timelines)) if (this.rows[Number(id)]) fresh[Number(id)] = this.rows[Number(id)]!;
-    for (const row of answer.conversations) fresh[row.id] = fresh[row.id] ? mergeConversation({ ...fresh[row.id]!, visitor: row.visitor, preview: row.preview }, row) : row;
+    for (const row of [...awake.conversations, ...snoozed.conversations]) fresh[row.id] = fresh[row.id] ? mergeConversation({ ...fresh[row.id]!, visitor: row.visitor, preview: row.preview }, row) : row;
     this.rows = fresh;
   }
 
@@ -167,6 +186,48 @@ export class InboxStore {
     const answer = await request<{ message: MessageView }>(this.#socket, event, payload);
     if (answer.ok) this.#received(answer.message);
     else this.notice = answer.error.message;
+  }
+
+  async loadOperators(): Promise<void> {
+    if (!this.#socket) return;
+    const answer = await request<{ operators: Operator[] }>(this.#socket, 'presence:list', {});
+    if (answer.ok) this.operators = answer.operators;
+  }
+
+  /** Hands the conversation to an operator, or to nobody (`null`). Answers null when done, else why not. */
+  assign(conversationId: number, assigneeId: number | null): Promise<string | null> {
+    return this.#perform('conversation:assign', { conversationId, assigneeId });
+  }
+
+  /** Hands it over with an internal note; the `clientId` makes pressing again after a lost answer harmless. */
+  transfer(conversationId: number, assigneeId: number, note: string, clientId: string): Promise<string | null> {
+    return this.#perform('conversation:transfer', { conversationId, assigneeId, note, clientId });
+  }
+
+  /** Puts it aside until `until`; the event says the time in this operator's zone. */
+  snooze(conversationId: number, until: Date): Promise<string | null> {
+    return this.#perform('conversation:snooze', { conversationId, until: until.toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  }
+
+  unsnooze(conversationId: number): Promise<string | null> {
+    return this.#perform('conversation:unsnooze', { conversationId });
+  }
+
+  /** The sidebar's view of a visitor, or the reason it could not be read. */
+  async profile(visitorId: string): Promise<VisitorProfileView | { error: string }> {
+    if (!this.#socket?.connected) return { error: 'Not connected.' };
+    const answer = await request<{ profile: VisitorProfileView }>(this.#socket, 'visitor:profile', { visitorId });
+    return answer.ok ? answer.profile : { error: answer.error.message };
+  }
+
+  /** One workflow request: its timeline entries merged at once, a refusal said in the notice. Null when done, else the refusal. */
+  async #perform(event: string, payload: object): Promise<string | null> {
+    if (!this.#socket) return 'Not connected.';
+    this.notice = '';
+    const answer = await request<{ message?: MessageView; messages?: MessageView[] }>(this.#socket, event, payload);
+    if (!answer.ok) return (this.notice = answer.error.message);
+    for (const message of answer.messages ?? [answer.message!]) this.#received(message);
+    return null;
   }
 
   /** Marks everything up to the last message as seen by operators, once per new message. */

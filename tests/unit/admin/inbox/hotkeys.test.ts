@@ -9,6 +9,11 @@ describe('inbox hotkeys', () => {
     expect(press('x')).toBeNull();
   });
 
+  it('opens the assign/transfer picker with t and the snooze choices with z', () => {
+    expect([press('t'), press('z')]).toEqual(['assignOrTransfer', 'snooze']);
+    expect(press('t', { targetTag: 'TEXTAREA' })).toBeNull();
+  });
+
   it('leaves typing alone except Escape', () => {
     expect(press('c', { targetTag: 'TEXTAREA' })).toBeNull();
     expect(press('j', { targetTag: 'INPUT' })).toBeNull();

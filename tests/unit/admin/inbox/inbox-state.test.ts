@@ -12,8 +12,11 @@ const row = (id: number, over: Partial<InboxRow> = {}): InboxRow => ({
   agentSeenSeq: 0,
   lastMessageAt: '2026-11-23T10:00:00.000Z',
   waitingSince: null,
+  snoozedUntil: null,
+  snoozedAt: null,
   createdAt: '2026-11-23T10:00:00.000Z',
   visitor: { id: `v${id}`, name: null, email: null, locale: 'en' },
+  assigneeName: null,
   preview: 'hi',
   ...over,
 });
@@ -33,8 +36,18 @@ const message = (seq: number, over: Partial<MessageView> = {}): MessageView => (
 describe('inbox state', () => {
   it('counts and filters tabs by assignee, open conversations only', () => {
     const rows = [row(1), row(2, { assigneeId: 7 }), row(3, { assigneeId: 8 }), row(4, { status: 'closed' })];
-    expect(tabCounts(rows, 7)).toEqual({ unassigned: 1, mine: 1, all: 3 });
+    expect(tabCounts(rows, 7)).toEqual({ unassigned: 1, mine: 1, all: 3, snoozed: 0 });
     expect(rowsOf(rows, 'mine', 7).map((r) => r.id)).toEqual([2]);
+  });
+
+  it('keeps snoozed conversations under Snoozed only, soonest first, until their time comes', () => {
+    const now = Date.parse('2026-11-23T12:00:00.000Z');
+    const rows = [row(1), row(2, { snoozedUntil: '2026-11-24T09:00:00.000Z', assigneeId: 7 }), row(3, { snoozedUntil: '2026-11-23T13:00:00.000Z' }), row(4, { snoozedUntil: '2026-11-23T11:59:59.000Z' })];
+    expect(tabCounts(rows, 7, now)).toEqual({ unassigned: 2, mine: 0, all: 2, snoozed: 2 });
+    expect(rowsOf(rows, 'snoozed', 7, now).map((r) => r.id)).toEqual([3, 2]);
+    // An hour later the first snooze has ended: it is back where it belongs, before the server says so.
+    expect(rowsOf(rows, 'unassigned', 7, now + 3_600_000).map((r) => r.id)).toContain(3);
+    expect(rowsOf(rows, 'snoozed', 7, now + 3_600_000).map((r) => r.id)).toEqual([2]);
   });
 
   it('sorts the longest-waiting first, then the rest by latest activity', () => {

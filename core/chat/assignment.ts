@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Sequelize, Transaction } from 'sequelize';
+import type { StaffView } from '../accounts/index.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { Conversation } from '../models/index.ts';
+import { ChatRefusedError } from './chat-errors.ts';
+import { postMessage, type Posted } from './message-store.ts';
+import { activeOperator } from './operators.ts';
+
+/** A conversation locked for a change by this transaction, or "not found". */
+export async function lockConversation(conversationId: number, transaction: Transaction): Promise<Conversation> {
+  const conversation = await Conversation.findByPk(conversationId, { transaction, lock: transaction.LOCK.UPDATE });
+  if (!conversation) throw new ChatRefusedError('not_found', 'No such conversation.');
+  return conversation;
+}
+
+/**
+ * Claims, hands over or releases a conversation (`assigneeId: null`): a timeline event and an audit entry,
+ * committed together. Only an active operator can be the new owner.
+ */
+export async function conversationAssigner(sequelize: Sequelize, staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted> {
+  return sequelize.transaction(async (transaction) => {
+    const conversation = await lockConversation(conversationId, transaction);
+    const assignee = assigneeId === null ? null : await activeOperator(assigneeId, transaction);
+    if (conversation.assigneeId === assigneeId) throw new ChatRefusedError('invalid', assignee ? `Already assigned to ${assignee.name}.` : 'Already unassigned.');
+    const body = assignee ? `Assigned to ${assignee.name} by ${staff.name}` : `Unassigned by ${staff.name}`;
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: assigneeId }, transaction);
+    await recordAudit({ actor: staff, action: assignee ? 'conversation.assign' : 'conversation.unassign', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
+    return posted;
+  });
+}
+
+export interface Transfer {
+  conversationId: number;
+  assigneeId: number;
+  /** The internal note for the new owner. */
+  note: string;
+  /** The note's UUID: sending the same transfer again (a lost ack) changes nothing. */
+  clientId: string;
+}
+
+/**
+ * Hands a conversation to another operator with a note: the note (internal, never sent to the visitor) and
+ * the assignment event are stored in one transaction with the audit entry — all of it or nothing. Returns the
+ * note and then the event; a resent transfer returns only the original note, marked duplicate.
+ */
+export async function conversationTransferrer(sequelize: Sequelize, staff: StaffView, transfer: Transfer): Promise<Posted[]> {
+  return sequelize.transaction(async (transaction) => {
+    const conversation = await lockConversation(transfer.conversationId, transaction);
+    const assignee = await activeOperator(transfer.assigneeId, transaction);
+    const note = await postMessage(sequelize, { conversationId: conversation.id, clientId: transfer.clientId, sender: 'agent', senderUserId: staff.id, kind: 'note', body: transfer.note }, transaction);
+    if (note.duplicate) return [note];
+    if (conversation.assigneeId === assignee.id) throw new ChatRefusedError('invalid', `Already assigned to ${assignee.name}.`);
+    const body = `Transferred to ${assignee.name} by ${staff.name}`;
+    const event = await postMessage(sequelize, { conversationId: conversation.id, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: assignee.id }, transaction);
+    await recordAudit({ actor: staff, action: 'conversation.transfer', target: { type: 'conversation', id: conversation.id }, summary: `${body}: ${transfer.note}` }, transaction);
+    return [note, event];
+  });
+}
