@@ -5,7 +5,9 @@ import { Server } from 'socket.io';
 import type { Core } from '../core/app.ts';
 import { registerAgentNamespace } from './agent-namespace.ts';
 import { originChecker } from './allowed-origins.ts';
+import { broadcastPostedElsewhere } from './posted-elsewhere.ts';
 import { rooms } from './rooms.ts';
+import { registerVisitorEmailRequests } from './visitor-email-requests.ts';
 import { registerVisitorNamespace } from './visitor-namespace.ts';
 
 /** How long an operator may be disconnected (a reload, a network blip) before they show as away. */
@@ -40,6 +42,8 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   const visitors = io.of('/visitor');
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
   registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
+  registerVisitorEmailRequests(visitors, core.chatEmail, core.logger);
+  const offPostedElsewhere = broadcastPostedElsewhere(core.events, agents, visitors);
   const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
     agents.in(rooms.staff(userId)).disconnectSockets(true);
     void core.chat
@@ -51,6 +55,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
     io,
     async close() {
       offSignOut();
+      offPostedElsewhere();
       await io.close();
       await pool.end();
     },
