@@ -29,6 +29,7 @@ export class InboundSmtpServer {
       closeTimeout: 5_000,
       onRcptTo: (address, _session, callback) => {
         if (handler.acceptsRecipient(address.address)) return callback();
+        logger.warn({ recipient: address.address }, 'inbound email refused: not a reply address');
         callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
       },
       onData: (stream, session, callback) => {

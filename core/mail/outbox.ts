@@ -9,8 +9,11 @@ export const mailMessageSchema = z.object({
   subject: z.string().trim().min(1).max(500),
   text: z.string().min(1),
   html: z.string().min(1).optional(),
-  /** Where replies go (a chat conversation's reply address), when not to the sender. */
-  replyTo: z.email('not an email address').optional(),
+  /**
+   * Where replies go (a chat conversation's reply address), when not to the sender. Checked only for shape:
+   * the reply domain may be a single-label host such as `localhost`, which a strict email check refuses.
+   */
+  replyTo: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$/, 'not an email address').optional(),
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 
