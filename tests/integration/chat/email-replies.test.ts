@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomToken, tokenHash } from '../../../core/accounts/tokens.ts';
@@ -32,7 +33,7 @@ describe('chat replies by email', () => {
   };
   const reply = (conversationId: number, body: string, kind: 'text' | 'note' = 'text') => request<Ok<{ message: { seq: number } }>>(operator, 'message:send', { conversationId, clientId: randomUUID(), body, kind });
   const scheduleCleared = (conversationId: number) =>
-    expect.poll(async () => (await core.sequelize.query<{ pending: boolean }>('SELECT pending_since IS NOT NULL AS pending FROM visitor_reply_emails WHERE conversation_id = :conversationId', { replacements: { conversationId }, plain: true }))?.pending, { timeout: 5_000 }).toBe(false);
+    expect.poll(async () => (await core.sequelize.query<{ pending: boolean }>('SELECT pending_since IS NOT NULL AS pending FROM visitor_reply_emails WHERE conversation_id = :conversationId', { replacements: { conversationId }, type: QueryTypes.SELECT, plain: true }))?.pending, { timeout: 5_000 }).toBe(false);
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
@@ -127,7 +128,7 @@ describe('chat replies by email', () => {
       { ok: false, error: { code: 'invalid', message: expect.stringMatching(/^email: /) } },
       { ok: false, error: { code: 'invalid', message: 'email: email: at most 320 characters' } },
     ]);
-    const [row] = await core.sequelize.query<{ email: string }>('SELECT email FROM visitors WHERE id = :id', { replacements: { id: (await socket.session).visitorId }, type: 'SELECT' as never });
+    const [row] = await core.sequelize.query<{ email: string }>('SELECT email FROM visitors WHERE id = :id', { replacements: { id: (await socket.session).visitorId }, type: QueryTypes.SELECT });
     expect(row!.email).toBe('dee@example.com');
   });
 

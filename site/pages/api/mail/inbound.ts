@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIRoute } from 'astro';
-import { InboundMailRefusedError } from '../../../../core/chat/email/index.ts';
 import { INBOUND_MAIL_MAX_BYTES } from '../../../../core/mail/inbound-smtp.ts';
 import { apiError } from '../../../api/json.ts';
 import { BodyTooLargeError, readBodyLimited } from '../../../api/read-body.ts';
@@ -28,7 +27,9 @@ export const POST: APIRoute = async ({ locals, request }) => {
     const { message, duplicate } = await core.chatEmail.receiveInbound(raw);
     return Response.json({ conversationId: message.conversationId, seq: message.seq, duplicate }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    if (error instanceof InboundMailRefusedError) return apiError(422, 'mail_refused', `${error.reason}: ${error.message}`);
+    // By name, not instanceof: this route is bundled by Astro apart from the core's own copy of the class.
+    const e = error as Error & { reason?: string };
+    if (e.name === 'InboundMailRefusedError') return apiError(422, 'mail_refused', `${e.reason}: ${e.message}`);
     throw error;
   }
 };
