@@ -37,8 +37,11 @@ export class OperatorAlerts {
 
   /** A visitor wrote into a conversation; `preview` is the start of what they wrote. */
   async visitorWrote(conversationId: number, preview: string): Promise<void> {
+    // Asked after every visitor message: the usual answer ("someone is online") costs one small query. Only
+    // the inbox sets presence, and only for accounts with the inbox permission.
+    const [someone] = await this.#sequelize.query<{ online: boolean }>("SELECT EXISTS (SELECT 1 FROM users WHERE presence = 'online' AND deactivated_at IS NULL) AS online", { type: QueryTypes.SELECT });
+    if (someone?.online) return;
     const operators = await this.#operators();
-    if (operators.some((o) => o.presence === 'online')) return;
     const [conversation] = await this.#sequelize.query<{ assignee_id: number | null }>('SELECT assignee_id FROM conversations WHERE id = :conversationId', { replacements: { conversationId }, type: QueryTypes.SELECT });
     const assignee = operators.find((o) => o.id === conversation?.assignee_id);
     const recipients = assignee ? [assignee] : operators;
