@@ -5,8 +5,8 @@ export const visitorEmailSchema = z.object({
   email: z
     .string()
     .trim()
-    .max(320, 'email: at most 320 characters')
-    .pipe(z.email('email: not an email address'))
+    .max(320, 'at most 320 characters')
+    .pipe(z.email('not an email address'))
     .transform((email) => email.toLowerCase()),
 });
 
