@@ -5,8 +5,10 @@ import { Server } from 'socket.io';
 import type { Core } from '../core/app.ts';
 import { registerAgentNamespace } from './agent-namespace.ts';
 import { originChecker } from './allowed-origins.ts';
+import { broadcastPostedElsewhere } from './posted-elsewhere.ts';
 import { rooms } from './rooms.ts';
 import { startSnoozeWaker } from './snooze-waker.ts';
+import { registerVisitorEmailRequests } from './visitor-email-requests.ts';
 import { registerVisitorNamespace } from './visitor-namespace.ts';
 
 /** How long an operator may be disconnected (a reload, a network blip) before they show as away. */
@@ -42,6 +44,8 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
   registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
   const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
+  registerVisitorEmailRequests(visitors, core.chatEmail, core.logger);
+  const offPostedElsewhere = broadcastPostedElsewhere(core.events, agents, visitors);
   const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
     agents.in(rooms.staff(userId)).disconnectSockets(true);
     void core.chat
@@ -54,6 +58,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
     async close() {
       offSignOut();
       stopSnoozeWaker();
+      offPostedElsewhere();
       await io.close();
       await pool.end();
     },

@@ -22,6 +22,8 @@ import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
 import { DiskAttachmentStore } from './chat/attachment-store.ts';
 import { createChat, type Chat } from './chat/index.ts';
+import { createChatEmail, type ChatEmail } from './chat/email/index.ts';
+import type { VisitorReplyMailerOptions } from './chat/email/visitor-reply-mailer.ts';
 import type { Config } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -46,6 +48,8 @@ export interface Core {
   /** The database's URL, for clients that need a connection of their own (the chat's socket adapter). */
   databaseUrl: string;
   chat: Chat;
+  /** Chat by email: visitors' addresses, transcripts, email replies, alerts to absent operators. */
+  chatEmail: ChatEmail;
   logger: Logger;
   events: EventBus;
   helpCenter: HelpCenterReader;
@@ -88,6 +92,8 @@ export interface CoreOptions {
    * mail, if any, is sent by the server).
    */
   mailWorker?: Partial<MailWorkerOptions> | false;
+  /** Timing of the worker that emails visitors unseen replies; it runs wherever the mail worker runs. */
+  replyMailer?: Partial<VisitorReplyMailerOptions>;
 }
 
 /** Connects (starting embedded PostgreSQL if needed), migrates and wires the domain services. */
@@ -106,12 +112,15 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   await relay.start();
   const mailWorker = options.mailWorker === false ? undefined : startMailWorker(database.sequelize, config, logger, options.mailWorker);
   const mediaDir = path.join(config.dataDir, 'media');
+  const chatEmail = createChatEmail({ sequelize: database.sequelize, config, events, logger, replyMailer: options.replyMailer ?? {} });
+  if (mailWorker) chatEmail.replyMailer.start();
 
   return {
     config,
     sequelize: database.sequelize,
     databaseUrl: database.url,
-    chat: createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments'))),
+    chat: chatEmail.alertingOperators(createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments')))),
+    chatEmail,
     logger,
     events,
     helpCenter: new HelpCenterReader(events),
@@ -149,6 +158,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       }
     },
     async close() {
+      await chatEmail.replyMailer.stop();
       await mailWorker?.stop();
       await relay.close();
       await views.close();

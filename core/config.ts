@@ -51,13 +51,25 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: mailbox.default('Deflect <no-reply@localhost>'),
+  /** Domain of conversations' reply addresses (`reply+<token>@…`); default: PUBLIC_URL's host. */
+  MAIL_REPLY_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'not a domain such as help.example.com').optional(),
+  /** How long an operator's reply waits for the visitor to read it in the chat before it is emailed. */
+  CHAT_EMAIL_DELAY_MS: z.coerce.number().int().min(0).default(120_000),
+  /** At most one "visitor waiting" email per operator and conversation in this interval. */
+  OPERATOR_ALERT_INTERVAL_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  /** Port of the built-in SMTP receiver for replies to chat emails; unset = off. */
+  INBOUND_SMTP_PORT: port.optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  /** Shared secret a mail provider sends in `X-Inbound-Secret` to POST /api/mail/inbound; unset = webhook off. */
+  INBOUND_MAIL_SECRET: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
 
 /** Resolved configuration: paths absolute, the public origin known. */
-export interface Config extends Omit<Environment, 'PUBLIC_URL'> {
+export interface Config extends Omit<Environment, 'PUBLIC_URL' | 'MAIL_REPLY_DOMAIN'> {
   PUBLIC_URL: string;
+  MAIL_REPLY_DOMAIN: string;
   /** Absolute path of DATA_DIR. */
   dataDir: string;
   /** Absolute path of ARTICLES_DIR. */
@@ -81,9 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const values = parsed.data;
   const publicHost = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
+  const publicUrl = (values.PUBLIC_URL ?? `http://${publicHost}:${values.PORT}`).replace(/\/+$/, '');
   return {
     ...values,
-    PUBLIC_URL: (values.PUBLIC_URL ?? `http://${publicHost}:${values.PORT}`).replace(/\/+$/, ''),
+    PUBLIC_URL: publicUrl,
+    MAIL_REPLY_DOMAIN: values.MAIL_REPLY_DOMAIN ?? new URL(publicUrl).hostname,
     dataDir: path.resolve(cwd, values.DATA_DIR),
     articlesDir: path.resolve(cwd, values.ARTICLES_DIR),
   };

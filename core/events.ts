@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ConversationView, MessageView } from './chat/chat-views.ts';
 
 /** Domain events and their payloads. Emitted only after the transaction that caused them commits. */
 export interface DomainEvents {
@@ -8,6 +9,11 @@ export interface DomainEvents {
   'settings.changed': Relayed;
   /** A staff member signed out: their live connections (operator inbox) must close. */
   'staff.signed_out': { userId: number };
+  /**
+   * A chat message stored by something other than a socket handler (a visitor's email reply): the chat
+   * server broadcasts it as if it had come over a socket. Socket handlers broadcast their own messages.
+   */
+  'chat.message_posted': { message: MessageView; conversation?: ConversationView | undefined; visitorId: string };
 }
 
 /** Events that arrive from another instance (see events-relay.ts) are marked so they are not sent back. */

@@ -27,6 +27,7 @@ interface ClaimedMessage {
   subject: string;
   text: string;
   html: string | null;
+  reply_to: string | null;
   attempts: number;
 }
 
@@ -38,7 +39,7 @@ interface ClaimedMessage {
 const CLAIM_SQL = `
   UPDATE outbox SET attempts = attempts + 1, send_after = now() + :claimMs * interval '1 millisecond', updated_at = now()
    WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND send_after <= now() ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-  RETURNING id, recipient, subject, text, html, attempts`;
+  RETURNING id, recipient, subject, text, html, reply_to, attempts`;
 
 /**
  * Once a message is sent or given up on, its body is dropped: it may hold one-time links (invitations,
@@ -127,7 +128,7 @@ export class MailWorker {
   }
 
   async #deliver(message: ClaimedMessage): Promise<void> {
-    const mail: OutgoingMail = { to: message.recipient, subject: message.subject, text: message.text, html: message.html ?? undefined };
+    const mail: OutgoingMail = { to: message.recipient, subject: message.subject, text: message.text, html: message.html ?? undefined, replyTo: message.reply_to ?? undefined };
     try {
       await this.#transport.send(mail);
     } catch (error) {

@@ -9,6 +9,11 @@ export const mailMessageSchema = z.object({
   subject: z.string().trim().min(1).max(500),
   text: z.string().min(1),
   html: z.string().min(1).optional(),
+  /**
+   * Where replies go (a chat conversation's reply address), when not to the sender. Checked only for shape:
+   * the reply domain may be a single-label host such as `localhost`, which a strict email check refuses.
+   */
+  replyTo: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$/, 'not an email address').optional(),
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 
@@ -31,8 +36,8 @@ export function onMailQueued(listener: () => void): () => void {
  * row it cannot see yet.
  */
 export async function enqueueMail(message: MailMessage, transaction?: Transaction): Promise<void> {
-  const { to, subject, text, html } = mailMessageSchema.parse(message);
-  await OutboxMessage.create({ recipient: to, subject, text, html: html ?? null }, transaction ? { transaction } : {});
+  const { to, subject, text, html, replyTo } = mailMessageSchema.parse(message);
+  await OutboxMessage.create({ recipient: to, subject, text, html: html ?? null, replyTo: replyTo ?? null }, transaction ? { transaction } : {});
   if (transaction) transaction.afterCommit(() => void doorbell.emit(RING));
   else doorbell.emit(RING);
 }

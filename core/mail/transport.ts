@@ -8,6 +8,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | undefined;
+  replyTo?: string | undefined;
 }
 
 /** Delivers one email or throws (the worker retries). */
@@ -29,7 +30,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
   return {
     description: `SMTP ${protocol}//${hostname}${port ? `:${port}` : ''}`,
     async send(mail) {
-      await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
+      await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.replyTo ? { replyTo: mail.replyTo } : {}) });
     },
     close: () => transporter.close(),
   };

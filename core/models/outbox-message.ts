@@ -10,6 +10,7 @@ export class OutboxMessage extends Model<InferAttributes<OutboxMessage>, InferCr
   declare subject: string;
   declare text: string;
   declare html: string | null;
+  declare replyTo: CreationOptional<string | null>;
   declare status: CreationOptional<OutboxStatus>;
   declare attempts: CreationOptional<number>;
   declare lastError: CreationOptional<string | null>;
@@ -27,6 +28,7 @@ export class OutboxMessage extends Model<InferAttributes<OutboxMessage>, InferCr
         subject: { type: DataTypes.STRING(500), allowNull: false },
         text: { type: DataTypes.TEXT, allowNull: false },
         html: { type: DataTypes.TEXT, allowNull: true },
+        replyTo: { type: DataTypes.STRING(320), allowNull: true },
         status: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'queued' },
         attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         lastError: { type: DataTypes.TEXT, allowNull: true },

@@ -7,6 +7,10 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The Reply-To address, if the mail has one. */
+  replyTo: string | undefined;
+  /** When it arrived (Date.now()). */
+  receivedAt: number;
 }
 
 /**
@@ -35,7 +39,7 @@ export class SmtpSink {
     onData: (stream, session, callback) => {
       simpleParser(stream).then(async (parsed) => {
         if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-        this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+        this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '', replyTo: parsed.replyTo?.value[0]?.address, receivedAt: Date.now() });
         callback();
       }, callback);
     },
