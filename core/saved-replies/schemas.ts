@@ -10,7 +10,7 @@ export const savedReplyFieldsSchema = z.object({
     .string()
     .trim()
     .transform((shortcut) => shortcut.replace(/^\//, '').toLowerCase())
-    .pipe(z.string().min(1, 'enter a shortcut, e.g. refund').max(50, 'use at most 50 characters').regex(SHORTCUT_PATTERN, 'use letters, digits, - and _ only (no spaces)')),
+    .pipe(z.string().min(1, { message: 'enter a shortcut, e.g. refund', abort: true }).max(50, 'use at most 50 characters').regex(SHORTCUT_PATTERN, 'use letters, digits, - and _ only (no spaces)')),
   body: z.string().trim().min(1, 'enter the reply').max(5000, 'use at most 5000 characters'),
 });
 export type SavedReplyFields = z.infer<typeof savedReplyFieldsSchema>;
