@@ -16,5 +16,5 @@ const articleSearchSchema = z.object({
  */
 export function registerComposerRequests(socket: Socket, core: Core, search: SearchService): void {
   socket.on('replies:list', handle(core.logger, z.object({}), async () => ({ replies: await core.savedReplies.list() })));
-  socket.on('articles:search', handle(core.logger, articleSearchSchema, async (input) => ({ articles: await searchArticlesForCards(core, search, input) })));
+  socket.on('articles:search', handle(core.logger, articleSearchSchema, async (input) => searchArticlesForCards(core, search, input)));
 }

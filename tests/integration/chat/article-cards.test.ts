@@ -59,11 +59,14 @@ describe('article cards', () => {
     await core.close();
   });
 
-  it('finds published articles with the help center’s search, drafts left out', async () => {
-    const found = await request<Ok<{ articles: unknown[] }>>(agent, 'articles:search', { query: 'refund' });
+  it('finds published articles with the help center’s search in the visitor’s language, drafts left out', async () => {
+    const found = await request<Ok<{ locale: string; articles: unknown[] }>>(agent, 'articles:search', { query: 'refund', locale: 'en-GB' });
+    expect(found.locale).toBe('en');
     expect(found.articles).toEqual([{ articleId: refunds.id, title: 'Getting a refund', description: 'How and when money comes back.', url: '/en/billing/refunds', locale: 'en', collectionTitle: 'Billing' }]);
     expect(await request(agent, 'articles:search', { query: '  ' })).toEqual({ ok: false, error: { code: 'invalid', message: 'query: type a few words' } });
-    expect(await request(agent, 'articles:search', { query: 'refund', locale: 'fr' })).toEqual({ ok: false, error: { code: 'invalid', message: 'locale: the help center has no "fr" articles.' } });
+    // A language the help center is not written in searches the default one, and says so.
+    expect(await request(agent, 'articles:search', { query: 'invoices', locale: 'fr' })).toMatchObject({ ok: true, locale: 'en', articles: [{ title: 'Invoices' }] });
+    expect(await request(agent, 'articles:search', { query: 'invoices', locale: 'not a locale' })).toMatchObject({ ok: false, error: { code: 'invalid', message: 'locale: not a locale code' } });
   });
 
   it('sends a card once however often it is resent, and the visitor receives it with the card', async () => {
