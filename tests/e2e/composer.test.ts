@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
+import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
@@ -119,14 +120,38 @@ describe('the operator composer', () => {
     expect(await visitorPage.evaluate(() => document.activeElement?.textContent)).toBe('Read here');
   });
 
-  it('sends a file added with the button, previewed before sending', async () => {
+  it('sends files added with the button, by pasting and by dropping, previewed before sending; inserts an emoji', async () => {
     const reply = inbox.getByLabel('Reply to the visitor');
     await inbox.locator('.inbox-composer input[type="file"]').setInputFiles({ name: 'steps.txt', mimeType: 'text/plain', buffer: Buffer.from('1. Open Billing\n2. Click Refund\n') });
+    const png = (await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2255aa' } }).png().toBuffer()).toString('base64');
+    // A screenshot pasted into the reply, and a PDF dropped on the composer, as the browser hands them over.
+    await reply.evaluate((textarea, base64) => {
+      const files = new DataTransfer();
+      files.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'screenshot.png', { type: 'image/png' }));
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: files, bubbles: true, cancelable: true }));
+      const dropped = new DataTransfer();
+      dropped.items.add(new File(['%PDF-1.7\n'], 'invoice.pdf', { type: 'application/pdf' }));
+      textarea.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    }, png);
     const tray = inbox.getByRole('list', { name: 'Files to send' });
-    await tray.getByText(/steps\.txt · 1 KB · Ready/).waitFor();
-    await reply.fill('The steps, as a file');
+    for (const name of ['steps.txt', 'screenshot.png', 'invoice.pdf']) await tray.getByRole('listitem').filter({ hasText: name }).getByText('Ready').waitFor();
+    expect(await tray.locator('img').count()).toBe(1);
+    expect(await reply.inputValue()).toBe('');
+    // An emoji goes where the caret was; Escape closes the grid and gives focus back to its button.
+    await reply.fill('Here you go ');
+    await inbox.getByRole('button', { name: 'Emoji' }).click();
+    await inbox.getByRole('group', { name: 'Insert an emoji' }).getByRole('button', { name: 'Thumbs up' }).click();
+    expect(await reply.inputValue()).toBe('Here you go 👍');
+    await inbox.getByRole('button', { name: 'Emoji' }).click();
+    await inbox.keyboard.press('Escape');
+    expect(await inbox.getByRole('group', { name: 'Insert an emoji' }).count()).toBe(0);
+    expect(await inbox.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Emoji');
+    await reply.fill('The steps, the screenshot and the invoice');
     await reply.press('Enter');
-    await visitorPage.getByRole('link', { name: 'steps.txt' }).waitFor();
+    const sent = visitorPage.locator('.chat-message--theirs', { hasText: 'The steps, the screenshot and the invoice' });
+    await sent.waitFor();
+    expect(await sent.getByRole('link').count()).toBe(3);
+    await sent.getByRole('img', { name: 'screenshot.webp' }).waitFor();
     expect(await tray.count()).toBe(0);
     const axe = await new AxeBuilder({ page: inbox }).include('.inbox-composer').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
