@@ -21,14 +21,19 @@ function assertMayManage(actor: StaffView): void {
 
 /** Every saved reply, by shortcut. */
 export async function listSavedReplies(): Promise<SavedReplyView[]> {
-  const replies = await SavedReply.findAll({ order: [['shortcut', 'ASC']] });
-  const ids = [...new Set(replies.map((r) => r.updatedById).filter((id): id is number => id !== null))];
-  const names = new Map((await User.findAll({ attributes: ['id', 'name'], where: { id: { [Op.in]: ids } } })).map((u) => [u.id, u.name]));
-  return replies.map((r) => presentSavedReply(r, r.updatedById === null ? null : (names.get(r.updatedById) ?? null)));
+  return withEditors(await SavedReply.findAll({ order: [['shortcut', 'ASC']] }));
 }
 
 export async function findSavedReply(id: number): Promise<SavedReplyView | undefined> {
-  return (await listSavedReplies()).find((r) => r.id === id);
+  const reply = await SavedReply.findByPk(id);
+  return reply ? (await withEditors([reply]))[0] : undefined;
+}
+
+/** The replies presented with the name of whoever changed each last (one query for all of them). */
+async function withEditors(replies: SavedReply[]): Promise<SavedReplyView[]> {
+  const ids = [...new Set(replies.map((r) => r.updatedById).filter((id): id is number => id !== null))];
+  const names = new Map((await User.findAll({ attributes: ['id', 'name'], where: { id: { [Op.in]: ids } } })).map((u) => [u.id, u.name]));
+  return replies.map((r) => presentSavedReply(r, r.updatedById === null ? null : (names.get(r.updatedById) ?? null)));
 }
 
 /** Creates a saved reply; returns its id. A shortcut already in use is a field error, as the form shows it. */

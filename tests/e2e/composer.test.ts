@@ -145,7 +145,7 @@ describe('the operator composer', () => {
     await inbox.getByRole('button', { name: 'Emoji' }).click();
     await inbox.keyboard.press('Escape');
     expect(await inbox.getByRole('group', { name: 'Insert an emoji' }).count()).toBe(0);
-    expect(await inbox.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Emoji');
+    expect(await inbox.evaluate(() => [document.activeElement?.textContent?.trim(), document.activeElement?.getAttribute('aria-expanded')])).toEqual(['🙂 Emoji', 'false']);
     await reply.fill('The steps, the screenshot and the invoice');
     await reply.press('Enter');
     const sent = visitorPage.locator('.chat-message--theirs', { hasText: 'The steps, the screenshot and the invoice' });
