@@ -5,10 +5,12 @@ import { can, type StaffView } from '../core/accounts/index.ts';
 import type { Core } from '../core/app.ts';
 import type { Posted } from '../core/chat/message-store.ts';
 import type { Presence } from '../core/chat/index.ts';
-import { conversationRefSchema, seenSchema, sendMessageSchema, syncSchema } from '../core/chat/chat-input.ts';
+import { agentSendMessageSchema, conversationRefSchema, seenSchema, syncSchema } from '../core/chat/chat-input.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
+import type { SearchService } from '../search/search-service.ts';
 import { handle } from './acks.ts';
 import { registerWorkflowHandlers } from './inbox-workflow-handlers.ts';
+import { registerComposerRequests } from './agent-composer.ts';
 import { rooms } from './rooms.ts';
 
 /** How often a connected operator's session is checked again (expired, deactivated, role removed). */
@@ -19,7 +21,7 @@ export const SESSION_RECHECK_MS = 30_000;
  * (the same policy as every admin page) — otherwise the connection is refused. Operators receive every
  * conversation's messages, notes included; visitors get theirs through `/visitor`.
  */
-export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core, options: { presenceGraceMs: number }): void {
+export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core, options: { presenceGraceMs: number; search: SearchService }): void {
   const { chat, logger } = core;
   const announce = async (userId: number, presence: Presence) => {
     if (await chat.setPresence(userId, presence)) nsp.to(rooms.agents).emit('presence', { userId, presence });
@@ -78,6 +80,8 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
       if (message.kind === 'event' && conversation) visitorRoom.emit('conversation:updated', conversation);
     };
 
+    registerComposerRequests(socket, core, options.search);
+
     socket.on('presence:list', handle(logger, z.object({}), async () => ({ operators: await chat.presence() })));
     socket.on(
       'presence:set',
@@ -92,7 +96,7 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
 
     socket.on(
       'message:send',
-      handle(logger, sendMessageSchema, async (input) => {
+      handle(logger, agentSendMessageSchema, async (input) => {
         const posted = await chat.agentMessage(staff, input);
         if (!posted.duplicate) await broadcast(posted);
         return { message: posted.message, duplicate: posted.duplicate };

@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import { Server } from 'socket.io';
 import type { Core } from '../core/app.ts';
+import type { SearchService } from '../search/search-service.ts';
 import { registerAgentNamespace } from './agent-namespace.ts';
 import { originChecker } from './allowed-origins.ts';
 import { broadcastPostedElsewhere } from './posted-elsewhere.ts';
@@ -24,9 +25,9 @@ export interface ChatServer {
  * Socket.IO on the site's own HTTP server and port (path `/socket.io`). Instances share one PostgreSQL, and
  * the Postgres adapter relays every broadcast between them (LISTEN/NOTIFY), so a visitor on one instance and
  * an operator on another chat normally. Behind a load balancer, sessions must be sticky (HTTP long-polling
- * needs every request of a session on the same instance).
+ * needs every request of a session on the same instance). `search` answers the composer's article search.
  */
-export function attachChatServer(httpServer: HttpServer, core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number } = {}): ChatServer {
+export function attachChatServer(httpServer: HttpServer, core: Core, options: { search: SearchService; presenceGraceMs?: number; snoozeCheckMs?: number }): ChatServer {
   // The adapter publishes every broadcast (NOTIFY) before delivering it locally: enough connections that
   // broadcasts don't queue behind each other.
   const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 10 });
@@ -42,7 +43,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   const agents = io.of('/agent');
   const visitors = io.of('/visitor');
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
-  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
+  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS, search: options.search });
   const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
   registerVisitorEmailRequests(visitors, core.chatEmail, core.logger);
   const offPostedElsewhere = broadcastPostedElsewhere(core.events, agents, visitors);

@@ -27,6 +27,7 @@ import type { VisitorReplyMailerOptions } from './chat/email/visitor-reply-maile
 import type { Config } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createSavedReplies, type SavedReplies } from './saved-replies/index.ts';
 import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
@@ -76,6 +77,8 @@ export interface Core {
     react(articleId: number, visitorId: string, reaction: Reaction): Promise<ReactionCounts>;
   };
   collections: Collections;
+  /** The team's saved replies (the composer's `/shortcut`s). */
+  savedReplies: SavedReplies;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -144,6 +147,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       react: (articleId, visitorId, reaction) => react(database.sequelize, articleId, visitorId, reaction),
     },
     collections: createCollections(database.sequelize, events),
+    savedReplies: createSavedReplies(database.sequelize),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

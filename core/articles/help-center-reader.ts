@@ -1,6 +1,7 @@
 import { fn, col, Op } from 'sequelize';
 import type { EventBus } from '../events.ts';
 import { Article, Author, Collection } from '../models/index.ts';
+import { findPublishedArticle } from './published-article.ts';
 import {
   articleUrl,
   collectionUrl,
@@ -116,6 +117,11 @@ export class HelpCenterReader {
         alternates: await this.#articleAlternates(article.translationKey, locale),
       };
     });
+  }
+
+  /** A published article by id (the chat widget's reader opens article cards this way). */
+  articleById(id: number): Promise<ArticleView | undefined> {
+    return this.#memo(`article-id:${id}`, () => findPublishedArticle(id));
   }
 
   /** Every published article with its translations, for sitemap.xml. */

@@ -32,16 +32,23 @@ export const visitorContextSchema = z
 
 /** A visitor's first message opens a conversation. */
 export const startConversationSchema = z.object({ clientId, body, origin: originSchema });
+const messageFields = z.object({
+  conversationId,
+  clientId,
+  body: z.string().transform((text) => text.trim()).pipe(z.string().max(MAX_MESSAGE_LENGTH, `message is longer than ${MAX_MESSAGE_LENGTH} characters`)),
+  kind: z.enum(['text', 'note']).default('text'),
+  attachmentIds: z.array(z.uuid('attachmentIds: not a UUID')).max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message`).default([]),
+});
 /** A message into an existing conversation; `kind: 'note'` only from operators. Text, files, or both. */
-export const sendMessageSchema = z
-  .object({
-    conversationId,
-    clientId,
-    body: z.string().transform((text) => text.trim()).pipe(z.string().max(MAX_MESSAGE_LENGTH, `message is longer than ${MAX_MESSAGE_LENGTH} characters`)),
-    kind: z.enum(['text', 'note']).default('text'),
-    attachmentIds: z.array(z.uuid('attachmentIds: not a UUID')).max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} files per message`).default([]),
-  })
-  .refine((message) => message.body.length > 0 || message.attachmentIds.length > 0, { message: 'message is empty', path: ['body'] });
+export const sendMessageSchema = messageFields.refine((message) => message.body.length > 0 || message.attachmentIds.length > 0, { message: 'message is empty', path: ['body'] });
+/**
+ * An operator's message may also carry one help-center article (`card: { articleId }`; the server builds the
+ * card from the published article). Only in a reply: a note never reaches the visitor the card is for.
+ */
+export const agentSendMessageSchema = messageFields
+  .extend({ card: z.object({ articleId: z.number().int().positive() }).optional() })
+  .refine((message) => message.body.length > 0 || message.attachmentIds.length > 0 || message.card !== undefined, { message: 'message is empty', path: ['body'] })
+  .refine((message) => message.card === undefined || message.kind === 'text', { message: 'an article goes in a reply, not in an internal note', path: ['card'] });
 /** "Everything after sequence number N": the catch-up after a reconnect. */
 export const syncSchema = z.object({ conversationId, afterSeq: z.number().int().min(0) });
 export const seenSchema = z.object({ conversationId, seq: z.number().int().min(0) });

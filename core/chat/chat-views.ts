@@ -1,4 +1,5 @@
 import type { Conversation, ConversationOrigin, Message, MessageKind, MessageSender, Visitor } from '../models/index.ts';
+import type { ArticleCard } from './article-cards.ts';
 import type { AttachmentView } from './attachments.ts';
 
 /** A message as clients receive it (in acks, broadcasts and catch-ups). */
@@ -11,6 +12,11 @@ export interface MessageView {
   kind: MessageKind;
   body: string;
   attachments: AttachmentView[];
+  /**
+   * A help-center article the operator sent (see article-cards.ts); null for every other message. Optional:
+   * copies a browser kept from before cards existed have none.
+   */
+  card?: ArticleCard | null;
   createdAt: string;
 }
 
@@ -32,7 +38,7 @@ export interface ConversationView {
 
 export function presentMessage(message: Message, senderName: string | null = null): MessageView {
   const { conversationId, seq, clientId, sender, kind, body, attachments } = message;
-  return { conversationId, seq, clientId, sender, senderName, kind, body, attachments, createdAt: message.createdAt.toISOString() };
+  return { conversationId, seq, clientId, sender, senderName, kind, body, attachments, card: message.card ?? null, createdAt: message.createdAt.toISOString() };
 }
 
 export function presentConversation(c: Conversation): ConversationView {

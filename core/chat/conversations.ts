@@ -3,6 +3,7 @@ import { literal, Op, QueryTypes, type Order, type Sequelize } from 'sequelize';
 import type { StaffView } from '../accounts/index.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { Conversation, Message, User, Visitor, type ConversationOrigin } from '../models/index.ts';
+import { articleCardFor } from './article-cards.ts';
 import { attachmentsForMessage } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
@@ -101,13 +102,17 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
 }
 
 /**
- * An operator's message or internal note. The first operator to reply to an unassigned conversation
- * becomes its owner (in the same statement as the reply, see `post_chat_message`).
+ * An operator's message or internal note, with files and at most one help-center article card. The first
+ * operator to reply to an unassigned conversation becomes its owner (in the same statement as the reply, see
+ * `post_chat_message`). A resend of a stored message skips the checks of its files and article — they were
+ * claimed (or may since be unpublished) by the original — so it gets the original ack, as any resend does.
  */
-export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[] }): Promise<Posted> {
-  const { attachmentIds = [], ...message } = input;
-  const attachments = await attachmentsForMessage(sequelize, input.conversationId, { kind: 'agent', userId: staff.id }, attachmentIds);
-  return postMessage(sequelize, { ...message, attachments, sender: 'agent', senderUserId: staff.id });
+export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[]; card?: { articleId: number } | undefined }): Promise<Posted> {
+  const { attachmentIds = [], card, ...message } = input;
+  const resend = (await Message.count({ where: { clientId: input.clientId } })) > 0;
+  const attachments = resend ? [] : await attachmentsForMessage(sequelize, input.conversationId, { kind: 'agent', userId: staff.id }, attachmentIds);
+  const articleCard = card && !resend ? await articleCardFor(card.articleId) : null;
+  return postMessage(sequelize, { ...message, attachments, card: articleCard, sender: 'agent', senderUserId: staff.id });
 }
 
 /**

@@ -23,6 +23,7 @@ export type { InboxRow, InboxView } from './conversations.ts';
 export type { IdentityClaim } from './identity.ts';
 export type { Presence } from './presence.ts';
 export type { AttachmentView, Uploader } from './attachments.ts';
+export type { ArticleCard } from './article-cards.ts';
 
 /** The chat's domain operations, as socket handlers (and later HTTP routes) use them. */
 export interface Chat {
@@ -39,7 +40,7 @@ export interface Chat {
   /** The visitor a conversation belongs to (to address their sockets). */
   visitorOf(conversationId: number): Promise<string>;
   inbox(staff: StaffView, view: InboxView): Promise<InboxRow[]>;
-  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[] }): Promise<Posted>;
+  agentMessage(staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[]; card?: { articleId: number } | undefined }): Promise<Posted>;
   agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
   /** Assigns to an active operator, or unassigns (`null`); audited. */
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;

@@ -1,5 +1,6 @@
 import { DataTypes, Op, QueryTypes, type Model, type ModelStatic, type Sequelize, type Transaction } from 'sequelize';
 import { Conversation, Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
+import type { ArticleCard } from './article-cards.ts';
 import type { AttachmentView } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { presentConversation, presentMessage, type ConversationView, type MessageView } from './chat-views.ts';
@@ -13,6 +14,8 @@ export interface NewMessage {
   body: string;
   /** Files checked by `attachmentsForMessage`. */
   attachments?: AttachmentView[];
+  /** A published article, checked by `articleCardFor`. */
+  card?: ArticleCard | null;
   /** Only into this visitor's conversation (anyone else's answers "not found"). */
   visitorId?: string;
   /** Timeline events change the conversation with them, atomically. */

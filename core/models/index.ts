@@ -13,13 +13,14 @@ import { Message } from './message.ts';
 import { OutboxMessage } from './outbox-message.ts';
 import { PasswordReset } from './password-reset.ts';
 import { SearchQuery } from './search-query.ts';
+import { SavedReply } from './saved-reply.ts';
 import { Session } from './session.ts';
 import { Settings } from './settings.ts';
 import { SetupToken } from './setup-token.ts';
 import { User } from './user.ts';
 import { Visitor } from './visitor.ts';
 
-export { Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Conversation, Image, Invite, Locale, Message, OutboxMessage, PasswordReset, SearchQuery, Session, Settings, SetupToken, User, Visitor };
+export { Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Conversation, Image, Invite, Locale, Message, OutboxMessage, PasswordReset, SavedReply, SearchQuery, Session, Settings, SetupToken, User, Visitor };
 export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
 export type { VersionSource } from './article-version.ts';
@@ -30,7 +31,7 @@ export type { VisitorContext } from './visitor.ts';
 
 /** Binds every model to the connection and declares the associations, once per process. */
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset, Visitor, Conversation, Message]) model.initModel(sequelize);
+  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset, Visitor, Conversation, Message, SavedReply]) model.initModel(sequelize);
   Article.belongsTo(Collection, { as: 'collection', foreignKey: 'collectionId' });
   Article.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
   Collection.hasMany(Article, { as: 'articles', foreignKey: 'collectionId' });

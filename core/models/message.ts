@@ -1,3 +1,4 @@
+import type { ArticleCard } from '../chat/article-cards.ts';
 import type { AttachmentView } from '../chat/attachments.ts';
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
@@ -16,6 +17,8 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
   declare kind: MessageKind;
   declare body: string;
   declare attachments: CreationOptional<AttachmentView[]>;
+  /** A help-center article sent with the message (operators only), or null. */
+  declare card: CreationOptional<ArticleCard | null>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): void {
@@ -30,6 +33,7 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
         kind: { type: DataTypes.STRING(16), allowNull: false },
         body: { type: DataTypes.TEXT, allowNull: false },
         attachments: { type: DataTypes.JSONB, allowNull: false, defaultValue: [] },
+        card: { type: DataTypes.JSONB, allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
       },
       { sequelize, tableName: 'messages', underscored: true, updatedAt: false },

@@ -21,7 +21,7 @@ export default function deflectDevServer(): AstroIntegration {
         app = started;
         // Chat on the dev server's own port too, as in production.
         const { attachChatServer } = await import('../../chat-server/chat-server.ts');
-        if (server.httpServer) chat = attachChatServer(server.httpServer as HttpServer, started.core);
+        if (server.httpServer) chat = attachChatServer(server.httpServer as HttpServer, started.core, { search: started.search });
         server.middlewares.use((req, _res, next) => {
           // A fresh object per request: the middleware adds request-specific fields (locale, t) to it.
           Reflect.set(req, Symbol.for('astro.locals'), { core: started.core, search: started.search });

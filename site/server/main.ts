@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     });
   });
   server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
-  const chat = attachChatServer(server, core);
+  const chat = attachChatServer(server, core, { search });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   logger.info(`Deflect is running at ${config.PUBLIC_URL}`);
 

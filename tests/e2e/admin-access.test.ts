@@ -17,6 +17,8 @@ const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator
   // The first collection of the sample, imported at start.
   '/admin/collections/1': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/inbox': { anonymous: 303, admin: 200, author: 403, operator: 200 },
+  '/admin/saved-replies': { anonymous: 303, admin: 200, author: 403, operator: 200 },
+  '/admin/saved-replies/new': { anonymous: 303, admin: 200, author: 403, operator: 200 },
   '/admin/profile': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/settings': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },

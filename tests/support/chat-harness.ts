@@ -3,14 +3,28 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { attachChatServer, type ChatServer } from '../../chat-server/chat-server.ts';
 import type { Core } from '../../core/app.ts';
+import { startSearch, type SearchService } from '../../search/search-service.ts';
 
-/** The chat server on a real HTTP server on loopback, as the production process attaches it. */
-export async function startChatHarness(core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number } = {}): Promise<{ url: string; http: Server; chat: ChatServer; close(): Promise<void> }> {
+/**
+ * The chat server on a real HTTP server on loopback, as the production process attaches it, with the
+ * embedded search over the test database's published articles (started here unless given).
+ */
+export async function startChatHarness(core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number; search?: SearchService } = {}): Promise<{ url: string; http: Server; chat: ChatServer; search: SearchService; close(): Promise<void> }> {
   const http = createServer();
-  const chat = attachChatServer(http, core, options);
+  const search = options.search ?? (await startSearch(core));
+  const chat = attachChatServer(http, core, { ...options, search });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { url, http, chat, close: () => chat.close() };
+  return {
+    url,
+    http,
+    chat,
+    search,
+    async close() {
+      await chat.close();
+      if (!options.search) await search.close();
+    },
+  };
 }
 
 /** A socket.io client connected (or refused) the way the widget or the inbox connects. */

@@ -1,11 +1,12 @@
 /** The inbox's keyboard shortcuts, also listed in the `?` overlay from this one table. */
-export type HotkeyAction = 'next' | 'previous' | 'compose' | 'toggleNote' | 'close' | 'assignToMe' | 'assignOrTransfer' | 'snooze' | 'leaveComposer' | 'help';
+export type HotkeyAction = 'next' | 'previous' | 'compose' | 'toggleNote' | 'insertArticle' | 'close' | 'assignToMe' | 'assignOrTransfer' | 'snooze' | 'leaveComposer' | 'help';
 
 export const HOTKEYS: ReadonlyArray<{ keys: string[]; action: HotkeyAction; label: string }> = [
   { keys: ['j'], action: 'next', label: 'Next conversation' },
   { keys: ['k'], action: 'previous', label: 'Previous conversation' },
   { keys: ['Enter', 'r'], action: 'compose', label: 'Write a reply (focus the composer)' },
   { keys: ['n'], action: 'toggleNote', label: 'Switch between reply and internal note' },
+  { keys: ['i'], action: 'insertArticle', label: 'Insert a help-center article into the reply' },
   { keys: ['c'], action: 'close', label: 'Close the conversation' },
   { keys: ['a'], action: 'assignToMe', label: 'Assign the conversation to me' },
   { keys: ['t'], action: 'assignOrTransfer', label: 'Assign or transfer to another operator…' },

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import type { ConversationView, InboxRow, MessageView, Presence, VisitorProfileView } from '../../../core/chat/index.ts';
-import { request } from './agent-socket.ts';
+import type { ArticleCard, AttachmentView, ConversationView, InboxRow, MessageView, Presence, VisitorProfileView } from '../../../core/chat/index.ts';
+import { request, type AckAnswer } from './agent-socket.ts';
 import { lastSeq, mergeConversation, mergeMessages, withMessage } from './inbox-state.ts';
 import type { Operator } from './operators.ts';
 import { readOutbox, updateOutgoing, writeOutbox, type OutgoingMessage } from './outbox.ts';
@@ -149,9 +149,12 @@ export class InboxStore {
     this.#merge(conversationId, answer.messages);
   }
 
-  /** Sends a reply or an internal note: shown at once as pending, stored exactly once however often it is sent. */
-  send(conversationId: number, body: string, kind: 'text' | 'note'): void {
-    const message: OutgoingMessage = { clientId: crypto.randomUUID(), conversationId, body, kind, status: 'pending' };
+  /**
+   * Sends a reply or an internal note (with uploaded files and an article card, when given): shown at once as
+   * pending, stored exactly once however often it is sent.
+   */
+  send(conversationId: number, body: string, kind: 'text' | 'note', extras: { attachments?: AttachmentView[]; card?: ArticleCard } = {}): void {
+    const message: OutgoingMessage = { clientId: crypto.randomUUID(), conversationId, body, kind, ...extras, status: 'pending' };
     this.#setOutbox([...this.outbox, message]);
     void this.#transmit(message);
   }
@@ -166,8 +169,9 @@ export class InboxStore {
   async #transmit(message: OutgoingMessage): Promise<void> {
     // Offline it simply stays pending: the next `connect` sends it.
     if (!this.#socket?.connected) return;
-    const { clientId, conversationId, body, kind } = message;
-    const answer = await request<{ message: MessageView }>(this.#socket, 'message:send', { clientId, conversationId, body, kind });
+    const { clientId, conversationId, body, kind, attachments = [], card } = message;
+    const extras = { attachmentIds: attachments.map((file) => file.id), ...(card ? { card: { articleId: card.articleId } } : {}) };
+    const answer = await request<{ message: MessageView }>(this.#socket, 'message:send', { clientId, conversationId, body, kind, ...extras });
     if (answer.ok) return this.#received(answer.message);
     if (answer.error.code === 'timeout' && !this.#socket.connected) return;
     this.#setOutbox(updateOutgoing(this.outbox, clientId, { status: 'failed', error: answer.error.message }));
@@ -176,6 +180,12 @@ export class InboxStore {
   #setOutbox(outbox: OutgoingMessage[]): void {
     this.outbox = outbox;
     writeOutbox(this.#storage, outbox);
+  }
+
+  /** A request of the composer's helpers (saved replies, article search); a lost connection answers as a failure. */
+  ask<T>(event: 'replies:list' | 'articles:search', payload: object): Promise<AckAnswer<T>> {
+    if (!this.#socket?.connected) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'Not connected; try again in a moment.' } });
+    return request<T>(this.#socket, event, payload);
   }
 
   /** Claim, close, reopen: each answers with the timeline event it recorded. */

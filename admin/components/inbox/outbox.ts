@@ -1,3 +1,5 @@
+import type { ArticleCard, AttachmentView } from '../../../core/chat/index.ts';
+
 /**
  * Messages an operator sent that the server has not acknowledged yet. Each has its own UUID (`clientId`),
  * so sending it again — Retry, a reconnect, a reload — can never store it twice: the server answers a
@@ -8,6 +10,9 @@ export interface OutgoingMessage {
   conversationId: number;
   body: string;
   kind: 'text' | 'note';
+  /** Files already uploaded (sent as `attachmentIds`), and the article card chosen, if any. */
+  attachments?: AttachmentView[];
+  card?: ArticleCard;
   /** `pending`: on its way (or waiting for the connection); `failed`: refused or timed out — Retry shows. */
   status: 'pending' | 'failed';
   error?: string;

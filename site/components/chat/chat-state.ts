@@ -29,6 +29,8 @@ export interface TimelineItem {
   body: string;
   /** Files sent with the message (messages stored before attachments existed have none). */
   attachments: MessageView['attachments'];
+  /** A help-center article the team sent, or null. */
+  card: NonNullable<MessageView['card']> | null;
   createdAt: string;
   seq: number | null;
   state: 'pending' | 'sent' | 'failed' | 'seen';
@@ -117,13 +119,14 @@ export function timeline(messages: readonly MessageView[], outbox: readonly Outb
       kind: m.kind,
       body: m.body,
       attachments: m.attachments ?? [],
+      card: m.card ?? null,
       createdAt: m.createdAt,
       seq: m.seq,
       state: m.sender === 'visitor' && m.seq <= agentSeenSeq ? 'seen' : 'sent',
     }));
   const unsent: TimelineItem[] = outbox
     .filter((e) => e.conversationId === conversationId && !stored.has(e.clientId))
-    .map((e) => ({ key: e.clientId, sender: 'visitor', senderName: null, kind: 'text', body: e.body, attachments: [], createdAt: e.createdAt, seq: null, state: e.state }));
+    .map((e) => ({ key: e.clientId, sender: 'visitor', senderName: null, kind: 'text', body: e.body, attachments: [], card: null, createdAt: e.createdAt, seq: null, state: e.state }));
   return [...sent, ...unsent];
 }
 

@@ -31,6 +31,8 @@ export interface ChatLabels {
   offline: string;
   /** "New message from {name}: {body}" for screen readers. */
   newMessage: string;
+  /** An article card from the team, and its reader inside the panel. */
+  article: { label: string; read: string; newTab: string; back: string; loading: string; failed: string };
 }
 
 /** Server side: the labels in the page's locale. */
@@ -60,6 +62,14 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
     retry: t('chat.retry'),
     offline: t('chat.offline'),
     newMessage: t('chat.newMessage', { name: '{name}', body: '{body}' }),
+    article: {
+      label: t('chat.article.label'),
+      read: t('chat.article.read'),
+      newTab: t('chat.article.newTab'),
+      back: t('chat.article.back'),
+      loading: t('chat.article.loading'),
+      failed: t('chat.article.failed'),
+    },
   };
 }
 

@@ -5,7 +5,7 @@ const press = (key: string, over: Partial<KeyInput> = {}) => hotkeyFor({ key, ct
 
 describe('inbox hotkeys', () => {
   it('maps the documented keys', () => {
-    expect(['j', 'k', 'Enter', 'r', 'n', 'c', 'a', 'Escape', '?'].map((key) => press(key))).toEqual(['next', 'previous', 'compose', 'compose', 'toggleNote', 'close', 'assignToMe', 'leaveComposer', 'help']);
+    expect(['j', 'k', 'Enter', 'r', 'n', 'i', 'c', 'a', 'Escape', '?'].map((key) => press(key))).toEqual(['next', 'previous', 'compose', 'compose', 'toggleNote', 'insertArticle', 'close', 'assignToMe', 'leaveComposer', 'help']);
     expect(press('x')).toBeNull();
   });
 
