@@ -31,6 +31,24 @@ export interface ChatLabels {
   offline: string;
   /** "New message from {name}: {body}" for screen readers. */
   newMessage: string;
+  /** Sending files, emoji, the sound toggle and the tab title (see ChatPanel, reply-notifier.ts). */
+  attach: string;
+  attachAfterStart: string;
+  dropFiles: string;
+  /** "At most {max} files per message." */
+  tooManyFiles: string;
+  /** "Uploading {name}: {percent}%". */
+  uploading: string;
+  uploadFailed: string;
+  /** "Remove {name}". */
+  removeFile: string;
+  filesToSend: string;
+  emoji: string;
+  emojiList: string;
+  sound: string;
+  newMessageTitle: string;
+  /** "How was the conversation?" after an operator closed it (RatingPrompt). */
+  rating: { question: string; sad: string; neutral: string; happy: string; comment: string; send: string; thanks: string };
 }
 
 /** Server side: the labels in the page's locale. */
@@ -60,6 +78,27 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
     retry: t('chat.retry'),
     offline: t('chat.offline'),
     newMessage: t('chat.newMessage', { name: '{name}', body: '{body}' }),
+    attach: t('chat.attach'),
+    attachAfterStart: t('chat.attachAfterStart'),
+    dropFiles: t('chat.dropFiles'),
+    tooManyFiles: t('chat.tooManyFiles', { max: '{max}' }),
+    uploading: t('chat.uploading', { name: '{name}', percent: '{percent}' }),
+    uploadFailed: t('chat.uploadFailed'),
+    removeFile: t('chat.removeFile', { name: '{name}' }),
+    filesToSend: t('chat.filesToSend'),
+    emoji: t('chat.emoji'),
+    emojiList: t('chat.emojiList'),
+    sound: t('chat.sound'),
+    newMessageTitle: t('chat.newMessageTitle'),
+    rating: {
+      question: t('chat.rateQuestion'),
+      sad: t('chat.rateSad'),
+      neutral: t('chat.rateNeutral'),
+      happy: t('chat.rateHappy'),
+      comment: t('chat.rateComment'),
+      send: t('chat.rateSend'),
+      thanks: t('chat.rateThanks'),
+    },
   };
 }
 
