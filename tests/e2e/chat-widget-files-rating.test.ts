@@ -104,24 +104,33 @@ describe('chat widget: files, emoji, notifications and rating', () => {
     expect(text.seq).toBe(3);
   });
 
-  it('inserts an emoji at the cursor from a keyboard-navigable grid', async () => {
-    const { page, dialog } = await visitorWithConversation('Quick question');
-    const composer = page.getByLabel('Your message');
-    await composer.fill('Thanks!');
-    await composer.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(6, 6));
-    await dialog.getByRole('button', { name: 'Insert emoji' }).click();
-    const grid = dialog.getByRole('group', { name: 'Emoji' });
+  it('in Russian: asks for a first message before files, and inserts an emoji at the cursor from a keyboard-navigable grid', async () => {
+    const page = await newPage();
+    await page.goto(`${session.server.url}/ru`);
+    await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
+    await page.getByRole('button', { name: 'Написать нам' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Чат с поддержкой' });
+    const composer = page.getByLabel('Ваше сообщение');
+    // No conversation yet, so nowhere to upload into: the widget says what to do, the text stays.
+    await composer.fill('Спасибо!');
+    await page.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('steps') });
+    await dialog.getByRole('alert').getByText('Сначала отправьте сообщение — потом можно добавить файлы.').waitFor();
+    expect(await composer.inputValue()).toBe('Спасибо!');
+
+    await composer.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(7, 7));
+    await dialog.getByRole('button', { name: 'Вставить эмодзи' }).click();
+    const grid = dialog.getByRole('group', { name: 'Эмодзи' });
     expect(await grid.getByRole('button').count()).toBe(40);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('grinning face');
-    // 🙏 "thank you" is the 20th: two rows down (8 a row) and three to the right.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('широкая улыбка');
+    // 🙏 is the 20th: two rows down (8 a row) and three to the right.
     for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('thank you');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('спасибо');
     await page.keyboard.press('Enter');
-    expect(await composer.inputValue()).toBe('Thanks🙏!');
+    expect(await composer.inputValue()).toBe('Спасибо🙏!');
     expect(await grid.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
 
-    await dialog.getByRole('button', { name: 'Insert emoji' }).click();
+    await dialog.getByRole('button', { name: 'Вставить эмодзи' }).click();
     await page.keyboard.press('Escape'); // closes the grid, not the chat
     expect(await grid.count()).toBe(0);
     expect(await dialog.isVisible()).toBe(true);
