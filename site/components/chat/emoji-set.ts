@@ -1,7 +1,7 @@
 /**
  * The composer's curated emoji: the forty a support chat actually uses, each with its name in the widget's
- * languages for screen readers. A full emoji library with search weighs ~100× more, and a visitor's own
- * keyboard already offers every emoji; this grid is for the quick 👍 and 🙏.
+ * languages for screen readers. A picker library would ship thousands of emoji and their names, while a
+ * visitor's own keyboard already offers every emoji; this grid is for the quick 👍 and 🙏.
  */
 const EMOJI: ReadonlyArray<readonly [emoji: string, en: string, ru: string]> = [
   ['😀', 'grinning face', 'широкая улыбка'],
