@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.ts';
 import { handle } from './acks.ts';
 import { rooms } from './rooms.ts';
 import { checkVisitorLimit } from './visitor-limits.ts';
+import { registerVisitorRatings } from './visitor-ratings.ts';
 import { consume } from '../core/rate-limiter.ts';
 
 /** Generous for people behind one address (an office), tight for a script minting visitors. */
@@ -108,6 +109,8 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
         return { seq: seen };
       }),
     );
+
+    registerVisitorRatings(socket, { chat, visitors: nsp, agents, logger, visitorId });
 
     socket.on(
       'typing',

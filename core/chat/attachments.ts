@@ -4,10 +4,10 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import sharp from 'sharp';
 import { IMAGE_LIMITS } from '../articles/images.ts';
 import { isAttachmentKey, type AttachmentStore } from './attachment-store.ts';
+import { ATTACHMENT_MAX_BYTES } from './attachment-limits.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
+export { ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from './attachment-limits.ts';
 
 /** A file as messages carry it; `url` is its capability link. */
 export interface AttachmentView {

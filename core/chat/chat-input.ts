@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.ts';
+import { MAX_RATING_COMMENT_LENGTH, RATING_SCORES, type RatingScore } from './csat.ts';
 
 export const MAX_MESSAGE_LENGTH = 5_000;
 
@@ -53,3 +54,13 @@ export const agentSendMessageSchema = messageFields
 export const syncSchema = z.object({ conversationId, afterSeq: z.number().int().min(0) });
 export const seenSchema = z.object({ conversationId, seq: z.number().int().min(0) });
 export const conversationRefSchema = z.object({ conversationId });
+/** "How was the conversation?": a face and an optional comment (blank = none). */
+export const rateConversationSchema = z.object({
+  conversationId,
+  score: z.enum(Object.keys(RATING_SCORES) as [RatingScore, ...RatingScore[]], 'score: one of sad, neutral, happy'),
+  comment: z
+    .string()
+    .max(MAX_RATING_COMMENT_LENGTH, `comment is longer than ${MAX_RATING_COMMENT_LENGTH} characters`)
+    .optional()
+    .transform((text) => text?.trim() || null),
+});

@@ -7,6 +7,7 @@ import { findAttachment, takeAttachment, type AttachmentView, type Uploader } fr
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
 import type { ConversationView, MessageView, VisitorProfileView } from './chat-views.ts';
 import { conversationAssigner, conversationTransferrer, type Transfer } from './assignment.ts';
+import { rateConversation, ratingsByOperator, visitorRating, type OperatorRatings, type RatingScore, type RatingView } from './csat.ts';
 import { agentMessage, agentSync, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
 import { verifyIdentity, type IdentityClaim } from './identity.ts';
 import { listPresence, setPresence, type Presence } from './presence.ts';
@@ -24,6 +25,7 @@ export type { IdentityClaim } from './identity.ts';
 export type { Presence } from './presence.ts';
 export type { AttachmentView, Uploader } from './attachments.ts';
 export type { ArticleCard } from './article-cards.ts';
+export type { OperatorRatings, RatingScore, RatingView } from './csat.ts';
 
 /** The chat's domain operations, as socket handlers (and later HTTP routes) use them. */
 export interface Chat {
@@ -59,6 +61,11 @@ export interface Chat {
   openAttachment(id: string): Promise<{ name: string; contentType: string; stream: Readable; size: number } | undefined>;
   setPresence(userId: number, presence: Presence): Promise<boolean>;
   presence(): Promise<Array<{ userId: number; name: string; presence: Presence }>>;
+  /** The visitor rates their closed conversation (a later rating replaces it); see csat.ts. */
+  rate(visitorId: string, input: { conversationId: number; score: RatingScore; comment: string | null }): Promise<{ rating: RatingView } & Posted>;
+  visitorRating(visitorId: string, conversationId: number): Promise<RatingView | null>;
+  /** For reports: each operator's count of every face over a period. */
+  ratingsByOperator(period: { from: Date; to: Date }): Promise<OperatorRatings[]>;
 }
 
 export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
@@ -104,5 +111,8 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
     },
     setPresence: (userId, presence) => setPresence(sequelize, userId, presence),
     presence: () => listPresence(sequelize),
+    rate: (visitorId, input) => rateConversation(sequelize, visitorId, input),
+    visitorRating: (visitorId, conversationId) => visitorRating(sequelize, visitorId, conversationId),
+    ratingsByOperator: (period) => ratingsByOperator(sequelize, period),
   };
 }

@@ -2,6 +2,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
 import { acknowledge, enqueue, hasGap, lastSeq, markFailed, markPending, mergeMessages, nextToSend, requeueTransient, unreadCount, type ConversationView, type MessageView, type OutboxEntry } from './chat-state.ts';
 import { createChatStorage, type ChatStorage } from './chat-storage.ts';
 import { visitContext } from './visit-context.ts';
+import type { RatingScore, RatingView } from '../../../core/chat/csat.ts';
 
 /** Everything the panel draws, as one immutable snapshot. */
 export interface ChatSnapshot {
@@ -103,7 +104,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
         const answer =
           entry.conversationId === null
             ? await request<{ conversation: ConversationView; message: MessageView }>('conversation:start', { clientId: entry.clientId, body: entry.body, origin: { kind: 'launcher', page: location.pathname.slice(0, 500) } })
-            : await request<{ message: MessageView }>('message:send', { conversationId: entry.conversationId, clientId: entry.clientId, body: entry.body });
+            : await request<{ message: MessageView }>('message:send', { conversationId: entry.conversationId, clientId: entry.clientId, body: entry.body, attachmentIds: (entry.attachments ?? []).map((a) => a.id) });
         if (!answer.ok) {
           // Lost with its connection: still pending, the next connection resends it.
           if (answer.error.code === 'disconnected' || mine !== connection) return;
@@ -212,14 +213,14 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       addEventListener('offline', onOffline);
       addEventListener('online', onOnline);
     },
-    /** Queues a message and sends it as soon as the connection allows. */
-    send(body: string): void {
+    /** Queues a message (text, uploaded files, or both) and sends it as soon as the connection allows. */
+    send(body: string, attachments: MessageView['attachments'] = []): void {
       const text = body.trim();
-      if (!text) return;
+      if (!text && attachments.length === 0) return;
       clearTimeout(typingIdle);
       if (typingSentAt) sendTyping(false);
       typingSentAt = 0;
-      updateOutbox((outbox) => enqueue(outbox, { clientId: crypto.randomUUID(), conversationId: state.conversationId, body: text, createdAt: new Date().toISOString() }));
+      updateOutbox((outbox) => enqueue(outbox, { clientId: crypto.randomUUID(), conversationId: state.conversationId, body: text, ...(attachments.length ? { attachments } : {}), createdAt: new Date().toISOString() }));
       void flush();
     },
     retry(clientId: string): void {
@@ -239,6 +240,11 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       set({});
     },
     refreshConversations: () => (socket?.connected ? refreshConversations() : Promise.resolve()),
+    /** The visitor's token, for the upload API (`Authorization: Bearer`). */
+    token: (): string | undefined => store.token(),
+    /** "How was the conversation?": a rating is not queued like a message — the visitor sees the answer and can try again. */
+    rate: (input: { conversationId: number; score: RatingScore; comment: string }) => request<{ rating: RatingView }>('conversation:rate', input),
+    rating: (conversationId: number) => request<{ rating: RatingView | null }>('conversation:rating', { conversationId }),
     /** Called on input: "typing" at most every few seconds, "stopped" after a pause. */
     typing(): void {
       const now = Date.now();

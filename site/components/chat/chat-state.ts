@@ -18,6 +18,8 @@ export interface OutboxEntry {
   state: 'pending' | 'failed';
   /** Why it failed: a protocol error code, or `timeout`. */
   error?: string | undefined;
+  /** Files already uploaded into the conversation, sent by id with the message (the body may then be empty). */
+  attachments?: MessageView['attachments'];
 }
 
 /** One line of the conversation as the panel shows it. */
@@ -126,7 +128,7 @@ export function timeline(messages: readonly MessageView[], outbox: readonly Outb
     }));
   const unsent: TimelineItem[] = outbox
     .filter((e) => e.conversationId === conversationId && !stored.has(e.clientId))
-    .map((e) => ({ key: e.clientId, sender: 'visitor', senderName: null, kind: 'text', body: e.body, attachments: [], card: null, createdAt: e.createdAt, seq: null, state: e.state }));
+    .map((e) => ({ key: e.clientId, sender: 'visitor', senderName: null, kind: 'text', body: e.body, attachments: e.attachments ?? [], card: null, createdAt: e.createdAt, seq: null, state: e.state }));
   return [...sent, ...unsent];
 }
 

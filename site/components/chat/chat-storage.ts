@@ -13,12 +13,14 @@ export interface WidgetState {
   unread: number;
   /** Connect on every page (not only when the panel opens): a conversation is going on or messages wait. */
   live: boolean;
+  /** The visitor switched off the chime for replies that arrive while they are not looking. */
+  soundMuted: boolean;
 }
 
 const PREFIX = 'deflect.chat.';
 const MAX_CACHED_MESSAGES = 200;
 // A first visit opens straight onto a new conversation; the list is one click away.
-const initial: WidgetState = { open: false, conversationId: null, view: 'conversation', unread: 0, live: false };
+const initial: WidgetState = { open: false, conversationId: null, view: 'conversation', unread: 0, live: false, soundMuted: false };
 
 function read<T>(storage: Storage | undefined, key: string, fallback: T): T {
   try {

@@ -33,6 +33,24 @@ export interface ChatLabels {
   newMessage: string;
   /** An article card from the team, and its reader inside the panel. */
   article: { label: string; read: string; newTab: string; back: string; loading: string; failed: string };
+  /** Sending files, emoji, the sound toggle and the tab title (see ChatPanel, reply-notifier.ts). */
+  attach: string;
+  attachAfterStart: string;
+  dropFiles: string;
+  /** "At most {max} files per message." */
+  tooManyFiles: string;
+  /** "Uploading {name}: {percent}%". */
+  uploading: string;
+  uploadFailed: string;
+  /** "Remove {name}". */
+  removeFile: string;
+  filesToSend: string;
+  emoji: string;
+  emojiList: string;
+  sound: string;
+  newMessageTitle: string;
+  /** "How was the conversation?" after an operator closed it (RatingPrompt). */
+  rating: { question: string; sad: string; neutral: string; happy: string; comment: string; send: string; thanks: string };
 }
 
 /** Server side: the labels in the page's locale. */
@@ -69,6 +87,27 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
       back: t('chat.article.back'),
       loading: t('chat.article.loading'),
       failed: t('chat.article.failed'),
+    },
+    attach: t('chat.attach'),
+    attachAfterStart: t('chat.attachAfterStart'),
+    dropFiles: t('chat.dropFiles'),
+    tooManyFiles: t('chat.tooManyFiles', { max: '{max}' }),
+    uploading: t('chat.uploading', { name: '{name}', percent: '{percent}' }),
+    uploadFailed: t('chat.uploadFailed'),
+    removeFile: t('chat.removeFile', { name: '{name}' }),
+    filesToSend: t('chat.filesToSend'),
+    emoji: t('chat.emoji'),
+    emojiList: t('chat.emojiList'),
+    sound: t('chat.sound'),
+    newMessageTitle: t('chat.newMessageTitle'),
+    rating: {
+      question: t('chat.rateQuestion'),
+      sad: t('chat.rateSad'),
+      neutral: t('chat.rateNeutral'),
+      happy: t('chat.rateHappy'),
+      comment: t('chat.rateComment'),
+      send: t('chat.rateSend'),
+      thanks: t('chat.rateThanks'),
     },
   };
 }

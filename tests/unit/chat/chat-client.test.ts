@@ -166,6 +166,25 @@ describe('the chat client', () => {
     expect(retried.payload).toMatchObject({ clientId: failedId, body: 'refused' });
   });
 
+  it('sends a message of only files by their upload ids, and shows them while it waits for the ack', async () => {
+    storage.updateWidget({ conversationId: 5 });
+    const client = start();
+    const file = { id: '7d4f1b0e-8a56-4c1e-9d11-2b7f0e6c9a10', name: 'screen.webp', contentType: 'image/webp', size: 1200, width: 64, height: 32, url: '/api/chat/attachments/7d4f1b0e-8a56-4c1e-9d11-2b7f0e6c9a10' };
+    client.send('   ', [file]);
+    expect(storage.outbox().map((e) => [e.body, e.attachments])).toEqual([['', [file]]]); // kept across a reload, like any message
+    client.send('  ', []);
+    expect(storage.outbox()).toHaveLength(1); // nothing to send: no text, no files
+
+    socket.connect();
+    await flush();
+    const send = socket.take('message:send');
+    expect(send.payload).toMatchObject({ conversationId: 5, body: '', attachmentIds: [file.id] });
+    send.answer({ ok: true, message: { ...stored(5, send.payload), attachments: [file] }, duplicate: false });
+    await flush();
+    expect(storage.outbox()).toEqual([]);
+    expect(client.snapshot().messages.map((m) => m.attachments.map((a) => a.name))).toEqual([['screen.webp']]);
+  });
+
   it('asks for everything after the last seq it has when it (re)connects, and fills a gap in the broadcasts', async () => {
     storage.updateWidget({ conversationId: 5 });
     storage.setMessages(5, [stored(5, { clientId: 'a', body: 'one' }), stored(5, { clientId: 'b', body: 'two' })]);
