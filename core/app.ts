@@ -111,7 +111,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     config,
     sequelize: database.sequelize,
     databaseUrl: database.url,
-    chat: createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments'))),
+    chat: createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments')), events),
     logger,
     events,
     helpCenter: new HelpCenterReader(events),

@@ -7,6 +7,9 @@ import { findAttachment, takeAttachment, type AttachmentView, type Uploader } fr
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
 import type { ConversationView, MessageView } from './chat-views.ts';
 import { ChatRefusedError } from './chat-errors.ts';
+import type { AuditActor } from '../audit/audit-log.ts';
+import type { EventBus } from '../events.ts';
+import identityKeyRotator from './identity-key-rotator.ts';
 import { agentMessage, agentSync, assignConversation, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
 import { verifyIdentity, type IdentityClaim } from './identity.ts';
 import { listPresence, setPresence, type Presence } from './presence.ts';
@@ -45,11 +48,17 @@ export interface Chat {
   openAttachment(id: string): Promise<{ name: string; contentType: string; stream: Readable; size: number } | undefined>;
   setPresence(userId: number, presence: Presence): Promise<boolean>;
   presence(): Promise<Array<{ userId: number; name: string; presence: Presence }>>;
+  /** The key host sites use to vouch for their users (`user_hash`, JWT): shown to admins only. */
+  identityKey(): Promise<string>;
+  /** A new identity key; everything signed with the old one is refused from now on. */
+  rotateIdentityKey(actor: AuditActor): Promise<void>;
 }
 
-export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
+export function createChat(sequelize: Sequelize, store: AttachmentStore, events: EventBus): Chat {
   let secrets: Promise<ChatSecrets> | undefined;
   const keys = () => (secrets ??= loadChatSecrets(sequelize));
+  // Rotated here or on another instance (relayed): the next handshake reads the new key.
+  events.on('chat.secrets_changed', () => (secrets = undefined));
   return {
     async visitorFromToken(token) {
       const { visitorTokenKey } = await keys();
@@ -91,5 +100,7 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
     },
     setPresence: (userId, presence) => setPresence(sequelize, userId, presence),
     presence: () => listPresence(sequelize),
+    identityKey: async () => (await keys()).identityKey,
+    rotateIdentityKey: (actor) => identityKeyRotator({ sequelize, events, actor }),
   };
 }
