@@ -69,6 +69,15 @@ export function createChatStorage(storage: Storage | undefined = browserStorage(
     /** The highest seq of a conversation the visitor has had on screen. */
     seenSeq: (conversationId: number): number => read<number>(storage, `seen.${conversationId}`, 0),
     setSeenSeq: (conversationId: number, seq: number) => write(storage, `seen.${conversationId}`, seq),
+    /** Forgets the visitor on this device: token, open state, cached messages and unsent ones. */
+    forget(): void {
+      try {
+        const keys = Array.from({ length: storage?.length ?? 0 }, (_, i) => storage!.key(i));
+        for (const key of keys) if (key?.startsWith(PREFIX)) storage!.removeItem(key);
+      } catch {
+        // Storage disabled: nothing was kept.
+      }
+    },
   };
 }
 
