@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { identityClaimSchema, type IdentityClaim } from '../../../../core/chat/identity-claim.ts';
 import { issueLines } from '../../../../core/validation.ts';
 
@@ -16,7 +16,7 @@ export type EmbedCommand =
 export type ParsedCommand = { ok: true; command: EmbedCommand } | { ok: false; message: string };
 
 /** The composer takes at most this much, like a message. */
-const prefillSchema = z.string().max(5000, 'at most 5,000 characters');
+const prefillSchema = z.string().check(z.maxLength(5000, 'at most 5,000 characters'));
 
 /**
  * Checks one command (`[name, ...args]`, as the host called `Deflect`). A bad one is refused with a message
@@ -32,7 +32,7 @@ export function parseCommand(raw: unknown): ParsedCommand {
       return { ok: true, command: { name } };
     case 'identify': {
       // Checked against the form it is meant to be, so the message names the field at fault.
-      const [byHash, byJwt] = identityClaimSchema.options;
+      const [byHash, byJwt] = identityClaimSchema.def.options;
       const parsed = (typeof argument === 'object' && argument !== null && 'jwt' in argument ? byJwt : byHash).safeParse(argument);
       if (!parsed.success) return { ok: false, message: `identify: ${issueLines(parsed.error, 'identity').join('; ')} (pass { userId, userHash } or { jwt })` };
       return { ok: true, command: { name, identity: parsed.data } };

@@ -18,10 +18,10 @@ describe('commands a host page gives the chat', () => {
 
   it('names the field at fault in a bad identity, for the host developer', () => {
     expect(parseCommand(['identify', { userId: 'u-42', userHash: 'not-a-hash' }])).toEqual({ ok: false, message: 'identify: userHash: user_hash: a hex HMAC-SHA256 (pass { userId, userHash } or { jwt })' });
-    expect(parseCommand(['identify', { userHash: hash }])).toMatchObject({ ok: false, message: expect.stringContaining('identify: userId:') });
-    expect(parseCommand(['identify', { jwt: 42 }])).toMatchObject({ ok: false, message: expect.stringContaining('identify: jwt:') });
-    expect(parseCommand(['identify'])).toMatchObject({ ok: false, message: expect.stringContaining('identify: identity:') });
-    expect(parseCommand(['identify', { userId: 'u-42', userHash: hash, email: 'not an email' }])).toMatchObject({ ok: false, message: expect.stringContaining('email') });
+    expect(parseCommand(['identify', { userHash: hash }])).toMatchObject({ ok: false, message: expect.stringMatching(/^identify: userId: the user’s id as a string /) });
+    expect(parseCommand(['identify', { jwt: 42 }])).toMatchObject({ ok: false, message: expect.stringMatching(/^identify: jwt: the signed token as a string /) });
+    expect(parseCommand(['identify'])).toMatchObject({ ok: false, message: expect.stringMatching(/^identify: identity: /) });
+    expect(parseCommand(['identify', { userId: 'u-42', userHash: hash, email: 'ann at example' }])).toMatchObject({ ok: false, message: expect.stringMatching(/^identify: email: not an email address /) });
   });
 
   it('refuses anything else with a reason', () => {
