@@ -15,7 +15,7 @@ const HANDSHAKES_PER_MINUTE = 120;
 
 const handshakeSchema = z.object({
   token: z.string().max(200).optional(),
-  identity: identityClaimSchema.optional(),
+  identity: z.optional(identityClaimSchema),
   context: visitorContextSchema,
 });
 

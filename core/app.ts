@@ -122,7 +122,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     config,
     sequelize: database.sequelize,
     databaseUrl: database.url,
-    chat: chatEmail.alertingOperators(createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments')))),
+    chat: chatEmail.alertingOperators(createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments')), events)),
     chatEmail,
     logger,
     events,

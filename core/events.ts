@@ -7,6 +7,8 @@ export interface DomainEvents {
   'content.changed': { articleIds: number[]; reason: 'import' | 'edit' | 'resync' } & Relayed;
   /** Branding or locales changed. */
   'settings.changed': Relayed;
+  /** The chat's keys changed (identity key rotated): every instance must reload them. */
+  'chat.secrets_changed': Relayed;
   /** A staff member signed out: their live connections (operator inbox) must close. */
   'staff.signed_out': { userId: number };
   /**
@@ -22,7 +24,7 @@ export interface Relayed {
 }
 
 /** Events every instance must see: they invalidate per-process caches. */
-export const RELAYED_EVENTS = ['content.changed', 'settings.changed'] as const satisfies ReadonlyArray<keyof DomainEvents>;
+export const RELAYED_EVENTS = ['content.changed', 'settings.changed', 'chat.secrets_changed'] as const satisfies ReadonlyArray<keyof DomainEvents>;
 
 /** A typed, in-process event bus. Listeners run synchronously and must not throw into the emitter. */
 export class EventBus {

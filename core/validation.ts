@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type { core, z } from 'zod';
 
 /**
  * The one way a validation error is told to people: one "field: problem" line per issue
  * ("DATABASE_URL: not a postgres:// URL", "password: use at least 10 characters"). `whole` names the
  * input itself when an issue concerns all of it.
  */
-export function issueLines(error: z.ZodError, whole = 'value'): string[] {
+export function issueLines(error: z.ZodError | core.$ZodError, whole = 'value'): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || whole}: ${issue.message}`);
 }
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { jwtVerify } from 'jose';
-import { z } from 'zod';
 import { ChatRefusedError } from './chat-errors.ts';
+import type { IdentityClaim } from './identity-claim.ts';
 
 /** Who the host site says the visitor is, once verified. */
 export interface VerifiedIdentity {
@@ -10,12 +10,7 @@ export interface VerifiedIdentity {
   email?: string;
 }
 
-/** What a host site may pass: `user_id` + `user_hash` (HMAC-SHA256 of the id), or a short-lived HS256 JWT. */
-export const identityClaimSchema = z.union([
-  z.object({ userId: z.string().min(1).max(200), userHash: z.string().regex(/^[a-f0-9]{64}$/i, 'user_hash: a hex HMAC-SHA256'), name: z.string().max(200).optional(), email: z.email().max(320).optional() }),
-  z.object({ jwt: z.string().max(4000) }),
-]);
-export type IdentityClaim = z.infer<typeof identityClaimSchema>;
+export { identityClaimSchema, type IdentityClaim } from './identity-claim.ts';
 
 /** A JWT must not be valid for longer than this: it is minted per page view, not stored. */
 const MAX_JWT_LIFETIME_S = 60 * 60;

@@ -9,6 +9,9 @@ import type { ConversationView, MessageView, VisitorProfileView } from './chat-v
 import { conversationAssigner, conversationTransferrer, type Transfer } from './assignment.ts';
 import { rateConversation, ratingsByOperator, visitorRating, type OperatorRatings, type RatingScore, type RatingView } from './csat.ts';
 import { agentMessage, agentSync, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
+import type { AuditActor } from '../audit/audit-log.ts';
+import type { EventBus } from '../events.ts';
+import identityKeyRotator from './identity-key-rotator.ts';
 import { verifyIdentity, type IdentityClaim } from './identity.ts';
 import { listPresence, setPresence, type Presence } from './presence.ts';
 import type { Posted } from './message-store.ts';
@@ -66,11 +69,17 @@ export interface Chat {
   visitorRating(visitorId: string, conversationId: number): Promise<RatingView | null>;
   /** For reports: each operator's count of every face over a period. */
   ratingsByOperator(period: { from: Date; to: Date }): Promise<OperatorRatings[]>;
+  /** The key host sites use to vouch for their users (`user_hash`, JWT): shown to admins only. */
+  identityKey(): Promise<string>;
+  /** A new identity key; everything signed with the old one is refused from now on. */
+  rotateIdentityKey(actor: AuditActor): Promise<void>;
 }
 
-export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
+export function createChat(sequelize: Sequelize, store: AttachmentStore, events: EventBus): Chat {
   let secrets: Promise<ChatSecrets> | undefined;
   const keys = () => (secrets ??= loadChatSecrets(sequelize));
+  // Rotated here or on another instance (relayed): the next handshake reads the new key.
+  events.on('chat.secrets_changed', () => (secrets = undefined));
   return {
     async visitorFromToken(token) {
       const { visitorTokenKey } = await keys();
@@ -114,5 +123,7 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore): Chat {
     rate: (visitorId, input) => rateConversation(sequelize, visitorId, input),
     visitorRating: (visitorId, conversationId) => visitorRating(sequelize, visitorId, conversationId),
     ratingsByOperator: (period) => ratingsByOperator(sequelize, period),
+    identityKey: async () => (await keys()).identityKey,
+    rotateIdentityKey: (actor) => identityKeyRotator({ sequelize, events, actor }),
   };
 }

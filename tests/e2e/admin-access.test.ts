@@ -35,6 +35,8 @@ const postMatrix: Record<string, { body: string; expected: Record<'anonymous' | 
   '/admin/api/articles/1/autosave': { body: JSON.stringify({ baseVersion: 1, title: 'T', description: '', body: 'b', tags: '' }), expected: { anonymous: 401, admin: 200, author: 200, operator: 403 } },
   // An empty body: allowed callers get past the guard to the "send the image" error.
   '/admin/api/images': { body: '', expected: { anonymous: 401, admin: 400, author: 400, operator: 403 } },
+  // Without the ticked confirmation even an admin rotates nothing.
+  '/admin/settings/identity-key': { body: '', expected: { anonymous: 401, admin: 400, author: 403, operator: 403 } },
 };
 
 describe('admin access', () => {

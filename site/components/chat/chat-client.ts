@@ -1,4 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { IdentityClaim } from '../../../core/chat/identity-claim.ts';
 import { acknowledge, enqueue, hasGap, lastSeq, markFailed, markPending, mergeMessages, nextToSend, requeueTransient, unreadCount, type ConversationView, type MessageView, type OutboxEntry } from './chat-state.ts';
 import { createChatStorage, type ChatStorage } from './chat-storage.ts';
 import { visitContext } from './visit-context.ts';
@@ -18,6 +19,8 @@ export interface ChatSnapshot {
   unread: number;
   /** The latest reply from the team, for the live region. */
   lastReply: MessageView | null;
+  /** The server refused the connection for good (e.g. an identity that does not verify): no chat until fixed. */
+  refused: { code: string; message: string } | null;
 }
 
 type Answer<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
@@ -37,7 +40,7 @@ const AGENT_TYPING_EXPIRES_MS = 6_000;
  *   conversation is synced from the last seq known; merges by seq/clientId so nothing shows twice.
  * - The session token is kept in localStorage and sent as `auth.token`, with the visit context.
  */
-export function createChatClient(options: { locale: string; baseUrl?: string; storage?: ChatStorage; connectSocket?: (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket }) {
+export function createChatClient(options: { locale: string; baseUrl?: string; storage?: ChatStorage; identity?: IdentityClaim | undefined; connectSocket?: (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket }) {
   const store = options.storage ?? createChatStorage();
   const widget = store.widget();
   let state: ChatSnapshot = {
@@ -50,6 +53,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     agentTyping: null,
     unread: widget.unread,
     lastReply: null,
+    refused: null,
   };
   const listeners = new Set<(snapshot: ChatSnapshot) => void>();
   let socket: Socket | undefined;
@@ -163,6 +167,10 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
   function listen(s: Socket): void {
     s.on('connect', onConnect);
     s.on('disconnect', () => set({ connected: false, agentTyping: null }));
+    // A refusal by the server's handshake is final (socket.io does not retry it): say so instead of waiting.
+    s.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (!s.active) set({ refused: { code: error.data?.code ?? 'internal', message: error.message } });
+    });
     s.on('session', ({ token }: { token: string }) => store.setToken(token));
     s.on('message', (message: MessageView) => {
       // Sent from another tab: it is stored, so this tab's copy of the outbox entry is done too.
@@ -206,12 +214,22 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       socket = (options.connectSocket ?? io)(`${options.baseUrl ?? ''}/visitor`, {
         path: '/socket.io',
         // A function, so every reconnect sends the newest token and the page the visitor is on now.
-        auth: (cb) => cb({ ...(store.token() ? { token: store.token() } : {}), context: visitContext(options.locale) }),
+        auth: (cb) => cb({ ...(store.token() ? { token: store.token() } : {}), ...(options.identity ? { identity: options.identity } : {}), context: visitContext(options.locale) }),
         autoConnect: navigator.onLine,
       });
       listen(socket);
       addEventListener('offline', onOffline);
       addEventListener('online', onOnline);
+    },
+    /** Closes the connection for good (another identity, or none, takes over). */
+    disconnect(): void {
+      clearTimeout(typingIdle);
+      clearTimeout(agentTypingExpiry);
+      removeEventListener('offline', onOffline);
+      removeEventListener('online', onOnline);
+      socket?.off();
+      socket?.disconnect();
+      listeners.clear();
     },
     /** Queues a message (text, uploaded files, or both) and sends it as soon as the connection allows. */
     send(body: string, attachments: MessageView['attachments'] = []): void {

@@ -39,12 +39,33 @@ function write(storage: Storage | undefined, key: string, value: unknown): void 
   }
 }
 
-function browserStorage(): Storage | undefined {
+let pageMemory: Storage | undefined;
+
+/**
+ * localStorage, or — where the browser refuses it (the chat framed on another site with third-party storage
+ * blocked, some private modes) — one store in this page's memory shared by every part of the widget, so the
+ * outbox still works: messages are sent, they only don't outlive the page.
+ */
+function browserStorage(): Storage {
   try {
     return globalThis.localStorage;
   } catch {
-    return undefined;
+    return (pageMemory ??= memoryStorage());
   }
+}
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+  };
 }
 
 /** The widget's persisted state, read fresh from storage on every call (another tab may have changed it). */
@@ -71,6 +92,15 @@ export function createChatStorage(storage: Storage | undefined = browserStorage(
     /** The highest seq of a conversation the visitor has had on screen. */
     seenSeq: (conversationId: number): number => read<number>(storage, `seen.${conversationId}`, 0),
     setSeenSeq: (conversationId: number, seq: number) => write(storage, `seen.${conversationId}`, seq),
+    /** Forgets the visitor on this device: token, open state, cached messages and unsent ones. */
+    forget(): void {
+      try {
+        const keys = Array.from({ length: storage?.length ?? 0 }, (_, i) => storage!.key(i));
+        for (const key of keys) if (key?.startsWith(PREFIX)) storage!.removeItem(key);
+      } catch {
+        // Storage disabled: nothing was kept.
+      }
+    },
   };
 }
 

@@ -10,4 +10,6 @@ export interface PanelProps {
   /** Move focus into the panel (the visitor opened it), as opposed to a reload restoring it. */
   focusOnOpen: boolean;
   onclose: () => void;
+  /** Text a host page put in the composer (`Deflect('prefill', text)`); a new object each time it is given. */
+  prefill?: { text: string } | undefined;
 }
