@@ -42,8 +42,16 @@ export async function listVisitorConversations(visitorId: string): Promise<Conve
 export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted> {
   const { attachmentIds = [], ...message } = input;
   await visitorConversation(visitorId, input.conversationId);
-  const attachments = await attachmentsForMessage(sequelize, input.conversationId, { kind: 'visitor', visitorId }, attachmentIds);
+  // A resend after a lost ack must get the original ack back: its files are already claimed by it, so they
+  // are not checked again (the stored message keeps them; postMessage answers with it).
+  const resend = await isResend(input.clientId);
+  const attachments = resend ? [] : await attachmentsForMessage(sequelize, input.conversationId, { kind: 'visitor', visitorId }, attachmentIds);
   return postMessage(sequelize, { ...message, attachments, visitorId, sender: 'visitor', senderUserId: null, kind: 'text' });
+}
+
+/** Whether a message with this client id is already stored (a resend, answered by postMessage's dedupe). */
+async function isResend(clientId: string): Promise<boolean> {
+  return (await Message.count({ where: { clientId } })) > 0;
 }
 
 export async function visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]> {
@@ -109,7 +117,7 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
  */
 export async function agentMessage(sequelize: Sequelize, staff: StaffView, input: { conversationId: number; clientId: string; body: string; kind: 'text' | 'note'; attachmentIds?: string[]; card?: { articleId: number } | undefined }): Promise<Posted> {
   const { attachmentIds = [], card, ...message } = input;
-  const resend = (await Message.count({ where: { clientId: input.clientId } })) > 0;
+  const resend = await isResend(input.clientId);
   const attachments = resend ? [] : await attachmentsForMessage(sequelize, input.conversationId, { kind: 'agent', userId: staff.id }, attachmentIds);
   const articleCard = card && !resend ? await articleCardFor(card.articleId) : null;
   return postMessage(sequelize, { ...message, attachments, card: articleCard, sender: 'agent', senderUserId: staff.id });

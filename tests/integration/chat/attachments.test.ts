@@ -37,8 +37,12 @@ describe('chat attachments', () => {
     const metadata = await sharp(Buffer.concat(chunks)).metadata();
     expect([metadata.format, metadata.exif]).toEqual(['webp', undefined]);
 
-    const sent = await request<Ok<{ message: { attachments: Array<{ id: string }>; body: string } }>>(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: '', attachmentIds: [attachment.id] });
+    const sentClientId = randomUUID();
+    const sent = await request<Ok<{ message: { attachments: Array<{ id: string }>; body: string; seq: number } }>>(visitor, 'message:send', { conversationId, clientId: sentClientId, body: '', attachmentIds: [attachment.id] });
     expect(sent.message).toMatchObject({ body: '', attachments: [{ id: attachment.id }] });
+    // The ack was lost, the widget sends the same message again: the original ack, nothing new stored.
+    const resent = await request<Ok<{ message: { seq: number }; duplicate: boolean }>>(visitor, 'message:send', { conversationId, clientId: sentClientId, body: '', attachmentIds: [attachment.id] });
+    expect(resent).toMatchObject({ duplicate: true, message: { seq: sent.message.seq, attachments: [{ id: attachment.id }] } });
     expect(await request(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: 'again', attachmentIds: [attachment.id] })).toEqual({
       ok: false,
       error: { code: 'invalid', message: 'attachmentIds: a file is not yours, not in this conversation, or already sent.' },
