@@ -29,6 +29,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   const response = await next();
+  // No other site may frame the help center or the admin (clickjacking); the embeddable chat frame sets
+  // its own policy naming the allowed origins (site/pages/embed/frame.astro).
+  const isPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+  if (isPage && !response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "frame-ancestors 'self'");
   if (!response.headers.has(CACHE_HEADER)) return response;
   const articleId = Number(response.headers.get(ARTICLE_HEADER)) || undefined;
   response.headers.delete(CACHE_HEADER);

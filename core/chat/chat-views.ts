@@ -58,6 +58,12 @@ export function presentConversation(c: Conversation): ConversationView {
   };
 }
 
+/** What the inbox list shows of a conversation's last message: its text, else the article or files it carries. */
+export function messagePreview(message: { body: string; card: ArticleCard | null; attachments: AttachmentView[] }): string | null {
+  const text = message.body.trim() || (message.card ? `Article: ${message.card.title}` : message.attachments.map((file) => `📎 ${file.name}`).join(', '));
+  return text ? text.slice(0, 140) : null;
+}
+
 /** The highest sequence number a timeline holds: what a client's `conversation:sync` asks to continue after. */
 export function lastSeq(messages: readonly { seq: number }[]): number {
   return messages.reduce((max, m) => Math.max(max, m.seq), 0);

@@ -6,7 +6,7 @@ import { Conversation, Message, User, Visitor, type ConversationOrigin } from '.
 import { articleCardFor } from './article-cards.ts';
 import { attachmentsForMessage } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
-import { presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
+import { messagePreview, presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
 import { messagesAfter, postMessage, type Posted } from './message-store.ts';
 
 /**
@@ -99,13 +99,13 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
   const assigneeIds = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is number => id !== null))];
   const assignees = new Map((assigneeIds.length ? await User.findAll({ attributes: ['id', 'name'], where: { id: { [Op.in]: assigneeIds } } }) : []).map((u) => [u.id, u.name]));
   const previews = rows.length
-    ? await Message.findAll({ where: { [Op.or]: rows.map((r) => ({ conversationId: r.id, seq: r.lastSeq })) }, attributes: ['conversationId', 'body', 'kind'] })
+    ? await Message.findAll({ where: { [Op.or]: rows.map((r) => ({ conversationId: r.id, seq: r.lastSeq })) }, attributes: ['conversationId', 'body', 'kind', 'card', 'attachments'] })
     : [];
-  const previewOf = new Map(previews.map((m) => [m.conversationId, m.body]));
+  const previewOf = new Map(previews.map((m) => [m.conversationId, messagePreview(m)]));
   return rows.map((r) => {
     const v = byId.get(r.visitorId);
     const visitor = { id: r.visitorId, name: v?.name ?? null, email: v?.email ?? null, locale: v?.locale ?? null };
-    return { ...presentConversation(r), visitor, assigneeName: r.assigneeId === null ? null : (assignees.get(r.assigneeId) ?? null), preview: previewOf.get(r.id)?.slice(0, 140) ?? null };
+    return { ...presentConversation(r), visitor, assigneeName: r.assigneeId === null ? null : (assignees.get(r.assigneeId) ?? null), preview: previewOf.get(r.id) ?? null };
   });
 }
 
