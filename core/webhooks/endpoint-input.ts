@@ -15,6 +15,8 @@ export const webhookUrlSchema = z
   .min(1, 'enter the URL that receives the events')
   .max(2000, 'at most 2000 characters')
   .superRefine((value, ctx) => {
+    // Empty is already reported by min(); zod runs refinements anyway.
+    if (!value) return;
     let url: URL;
     try {
       url = new URL(value);
