@@ -25,6 +25,7 @@ export interface WebhookDeliveryView {
 
 export interface DeliveryRow {
   id: string;
+  endpoint_id: number;
   event_id: string;
   event_type: string;
   data: unknown;

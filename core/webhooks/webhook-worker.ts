@@ -145,9 +145,24 @@ export class WebhookWorker {
               next_attempt_at = now() + :delayMs * interval '1 millisecond', updated_at = now() WHERE id = :id`,
       { replacements: { ...replacements, status: final ? 'failed' : 'queued', delayMs } },
     );
+    if (outcome.statusCode === null) await this.#holdBackEndpoint(delivery, delayMs);
     const context = { url: delivery.url, type: delivery.event_type, delivery: delivery.id, attempts: delivery.attempts, error: outcome.error };
     if (final) this.#logger.error(context, 'webhook failed: giving up after the last attempt');
     else this.#logger.warn({ ...context, retryInMs: delayMs }, 'webhook not delivered: will retry');
+  }
+
+  /**
+   * An endpoint that does not answer at all (refused, unreachable, timed out) is down, not refusing one event:
+   * its other due deliveries wait for this one's retry instead of each costing up to `timeoutMs` of this
+   * worker's time, which other endpoints' deliveries would wait behind. A status code (even 500) is an answer:
+   * it may concern that one payload, so the others still go.
+   */
+  async #holdBackEndpoint(delivery: ClaimedDelivery, delayMs: number): Promise<void> {
+    await this.#sequelize.query(
+      `UPDATE webhook_deliveries SET next_attempt_at = now() + :delayMs * interval '1 millisecond', updated_at = now()
+        WHERE endpoint_id = :endpointId AND status = 'queued' AND id <> :id AND next_attempt_at < now() + :delayMs * interval '1 millisecond'`,
+      { replacements: { endpointId: delivery.endpoint_id, id: delivery.id, delayMs } },
+    );
   }
 }
 

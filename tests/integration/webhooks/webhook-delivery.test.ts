@@ -82,9 +82,9 @@ describe('webhook deliveries', () => {
     expect(payload).toMatchObject({ type: 'reaction.created', data: { article: { id: articleId, slug: 'refunds', title: 'How refunds work', locale: 'en' }, score: 'sad', previousScore: null, visitorId } });
     expect(payload.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Date(payload.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    const [row] = await core.sequelize.query<{ id: string; status: string }>('SELECT id, status FROM webhook_deliveries', { type: QueryTypes.SELECT });
+    await expect.poll(async () => (await deliveries())[0]?.status).toBe('delivered');
+    const [row] = await core.sequelize.query<{ id: string }>('SELECT id FROM webhook_deliveries', { type: QueryTypes.SELECT });
     expect(request!.headers['deflect-delivery']).toBe(row!.id);
-    expect(row!.status).toBe('delivered');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(receiver.requests).toHaveLength(1);
   });
@@ -102,7 +102,7 @@ describe('webhook deliveries', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(450);
     const bodies = new Set(receiver.requests.map((r) => JSON.parse(r.body).id));
     expect(bodies.size).toBe(1);
-    expect(await deliveries()).toEqual([{ event_type: 'reaction.created', status: 'delivered', attempts: 3, last_status_code: 200, last_error: null }]);
+    await expect.poll(deliveries).toEqual([{ event_type: 'reaction.created', status: 'delivered', attempts: 3, last_status_code: 200, last_error: null }]);
   });
 
   it('a receiver that refuses connections is retried, with the reason logged, until it listens again', async () => {
@@ -114,7 +114,7 @@ describe('webhook deliveries', () => {
     const back = await WebhookReceiver.start(port);
     try {
       await expect.poll(() => back.accepted.length, { timeout: 5_000 }).toBe(1);
-      expect(await deliveries()).toMatchObject([{ status: 'delivered', last_status_code: 200, last_error: null }]);
+      await expect.poll(deliveries).toMatchObject([{ status: 'delivered', last_status_code: 200, last_error: null }]);
     } finally {
       await back.close();
     }
@@ -132,7 +132,7 @@ describe('webhook deliveries', () => {
     receiver.status = 200;
     await core.webhooks.retry(admin, id, failed!.id);
     await expect.poll(() => receiver.accepted.length, { timeout: 5_000 }).toBe(1);
-    expect((await core.webhooks.deliveries(id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+    await expect.poll(async () => (await core.webhooks.deliveries(id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
     await expect(core.webhooks.retry(admin, id, failed!.id)).rejects.toThrow('Only a failed delivery of this endpoint can be retried.');
   });
 
@@ -143,6 +143,29 @@ describe('webhook deliveries', () => {
     startWorker({ timeoutMs: 200, maxAttempts: 1 });
     await expect.poll(async () => (await deliveries())[0]?.status, { timeout: 5_000 }).toBe('failed');
     expect((await deliveries())[0]!.last_error).toBe('no response within 0.2 s');
+  });
+
+  it('an endpoint that does not answer holds back only its own deliveries: another endpoint gets every event meanwhile', async () => {
+    const healthy = await WebhookReceiver.start();
+    try {
+      await addEndpoint(['reaction.created']);
+      await addEndpoint(['reaction.created'], healthy.url);
+      receiver.delayMs = 1_000;
+      for (let i = 0; i < 4; i++) await core.articles.react(articleId, randomUUID(), 'sad');
+      startWorker({ timeoutMs: 150, retryBaseMs: 5_000, maxAttempts: 5 });
+      await expect.poll(() => healthy.accepted.length, { timeout: 5_000 }).toBe(4);
+      // One timed-out attempt put the hanging endpoint's other three deliveries behind its retry.
+      expect(receiver.requests).toHaveLength(1);
+      const waiting = await core.sequelize.query<{ attempts: number; due_in_s: number }>(
+        `SELECT d.attempts, extract(epoch FROM d.next_attempt_at - now())::int AS due_in_s FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+          WHERE e.url = :url ORDER BY d.attempts DESC`,
+        { type: QueryTypes.SELECT, replacements: { url: receiver.url } },
+      );
+      expect(waiting.map((w) => w.attempts)).toEqual([1, 0, 0, 0]);
+      for (const row of waiting) expect(row.due_in_s).toBeGreaterThanOrEqual(3);
+    } finally {
+      await healthy.close();
+    }
   });
 
   it('two workers on their own connections deliver each event exactly once', async () => {
