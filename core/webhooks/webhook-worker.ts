@@ -16,13 +16,17 @@ export interface WebhookWorkerOptions {
   timeoutMs: number;
   /** How long a claimed delivery stays reserved: well beyond `timeoutMs`, so no other worker takes it mid-send. */
   claimMs: number;
+  /** Delivered and failed deliveries older than this are deleted (checked at start, then hourly): one row per event and endpoint adds up. */
+  keepDays: number;
 }
 
 /**
  * 10 attempts 30 s apart, doubling: a receiver can be down for about 4 hours before a delivery is given up
  * (the admin can still retry it). A 1 s poll: events written by triggers have no in-process doorbell.
  */
-export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = { pollMs: 1_000, maxAttempts: 10, retryBaseMs: 30_000, timeoutMs: 10_000, claimMs: 5 * 60_000 };
+export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = { pollMs: 1_000, maxAttempts: 10, retryBaseMs: 30_000, timeoutMs: 10_000, claimMs: 5 * 60_000, keepDays: 30 };
+
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 type ClaimedDelivery = DeliveryRow & { url: string; secret: string };
 
@@ -60,6 +64,7 @@ export class WebhookWorker {
   #running: Promise<void> | undefined;
   #rungWhileRunning = false;
   #stopped = false;
+  #prunedAt = 0;
 
   constructor(sequelize: Sequelize, logger: Logger, options: Partial<WebhookWorkerOptions> = {}) {
     this.#sequelize = sequelize;
@@ -103,13 +108,20 @@ export class WebhookWorker {
     try {
       while (!this.#stopped) {
         const [delivery] = await this.#sequelize.query<ClaimedDelivery>(CLAIM_SQL, { type: QueryTypes.SELECT, replacements: { claimMs: this.#options.claimMs } });
-        if (!delivery) return;
+        if (!delivery) return await this.#pruneWhenDue();
         await this.#record(delivery, await this.#post(delivery));
       }
     } catch (error) {
       // The database is unreachable: try again at the next poll; claimed rows are retried after their claim.
       this.#logger.warn({ err: error }, 'webhook worker: cannot read the deliveries');
     }
+  }
+
+  /** Old delivered and failed rows go when the queue is empty; queued ones stay, however old. */
+  async #pruneWhenDue(): Promise<void> {
+    if (Date.now() - this.#prunedAt < PRUNE_EVERY_MS) return;
+    this.#prunedAt = Date.now();
+    await this.#sequelize.query(`DELETE FROM webhook_deliveries WHERE status <> 'queued' AND created_at < now() - :keepDays * interval '1 day'`, { replacements: { keepDays: this.#options.keepDays } });
   }
 
   async #post(delivery: ClaimedDelivery): Promise<Outcome> {

@@ -187,6 +187,19 @@ describe('webhook deliveries', () => {
     }
   });
 
+  it('deletes delivered and failed deliveries older than keepDays, never queued ones', async () => {
+    await addEndpoint(['reaction.created']);
+    receiver.status = 500;
+    for (let i = 0; i < 3; i++) await core.articles.react(articleId, randomUUID(), 'sad');
+    await core.sequelize.query(`UPDATE webhook_deliveries SET created_at = now() - interval '40 days'`);
+    await core.sequelize.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = (SELECT min(id::text)::uuid FROM webhook_deliveries)`);
+    await core.sequelize.query(`UPDATE webhook_deliveries SET status = 'delivered' WHERE id = (SELECT max(id::text)::uuid FROM webhook_deliveries)`);
+    await core.articles.react(articleId, randomUUID(), 'happy');
+    await core.sequelize.query(`UPDATE webhook_deliveries SET status = 'delivered' WHERE created_at > now() - interval '1 day'`);
+    startWorker({ keepDays: 30, retryBaseMs: 60_000 });
+    await expect.poll(async () => (await deliveries()).map((d) => d.status).sort()).toEqual(['delivered', 'queued']);
+  });
+
   it('writes nothing for a disabled endpoint or an event it does not subscribe to', async () => {
     await addEndpoint(['reaction.created'], receiver.url, false);
     await addEndpoint(['article.published']);
