@@ -1,4 +1,4 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { recordAudit, type AuditActor } from '../audit/audit-log.ts';
 import { webhookEndpointSchema, type WebhookEndpointInput } from './endpoint-input.ts';
 import type { WebhookEventType } from './events.ts';
@@ -46,11 +46,14 @@ export async function findEndpoint(sequelize: Sequelize, id: number): Promise<We
   return row && presentEndpoint(row);
 }
 
-/** The signing secret, for the admin who asks to see it (and for the worker). */
-export async function revealSecret(sequelize: Sequelize, id: number, transaction?: Transaction): Promise<string> {
-  const [row] = await sequelize.query<{ secret: string }>('SELECT secret FROM webhook_endpoints WHERE id = :id', { type: QueryTypes.SELECT, replacements: { id }, transaction });
-  if (!row) throw new WebhookRefusedError('No such webhook endpoint.');
-  return row.secret;
+/** The signing secret, for the admin who asks to see it; audited, since whoever reads it can sign as us. */
+export async function secretRevealer(sequelize: Sequelize, actor: AuditActor, id: number): Promise<string> {
+  return sequelize.transaction(async (transaction) => {
+    const [row] = await sequelize.query<{ secret: string }>('SELECT secret FROM webhook_endpoints WHERE id = :id', { type: QueryTypes.SELECT, replacements: { id }, transaction });
+    if (!row) throw new WebhookRefusedError('No such webhook endpoint.');
+    await recordAudit({ actor, action: 'webhook.reveal_secret', target: { type: 'webhook', id }, summary: 'Viewed the signing secret' }, transaction);
+    return row.secret;
+  });
 }
 
 /** Adds an endpoint with a fresh secret; audited. Returns its id and the secret to show once. */

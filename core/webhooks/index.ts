@@ -2,7 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { AuditActor } from '../audit/audit-log.ts';
 import { deliveryRetrier, listDeliveries, testEventSender, type WebhookDeliveryView } from './deliveries.ts';
 import type { WebhookEndpointInput } from './endpoint-input.ts';
-import { endpointCreator, endpointRemover, endpointUpdater, findEndpoint, listEndpoints, revealSecret, secretRotator, type WebhookEndpointView } from './endpoints.ts';
+import { endpointCreator, endpointRemover, endpointUpdater, findEndpoint, listEndpoints, secretRevealer, secretRotator, type WebhookEndpointView } from './endpoints.ts';
 
 export { WebhookRefusedError } from './webhook-errors.ts';
 export { recordWebhookEvent, type WebhookDeliveryView } from './deliveries.ts';
@@ -19,7 +19,8 @@ export interface Webhooks {
   update(actor: AuditActor, id: number, input: WebhookEndpointInput): Promise<void>;
   /** Returns the new secret. */
   rotateSecret(actor: AuditActor, id: number): Promise<string>;
-  revealSecret(id: number): Promise<string>;
+  /** Audited. */
+  revealSecret(actor: AuditActor, id: number): Promise<string>;
   remove(actor: AuditActor, id: number): Promise<void>;
   deliveries(endpointId: number, limit?: number): Promise<WebhookDeliveryView[]>;
   /** Queues a `webhook.test` event to the endpoint; returns the delivery's id. */
@@ -34,7 +35,7 @@ export function createWebhooks(sequelize: Sequelize): Webhooks {
     create: (actor, input) => endpointCreator(sequelize, actor, input),
     update: (actor, id, input) => endpointUpdater(sequelize, actor, id, input),
     rotateSecret: (actor, id) => secretRotator(sequelize, actor, id),
-    revealSecret: (id) => revealSecret(sequelize, id),
+    revealSecret: (actor, id) => secretRevealer(sequelize, actor, id),
     remove: (actor, id) => endpointRemover(sequelize, actor, id),
     deliveries: (endpointId, limit) => listDeliveries(sequelize, endpointId, limit),
     sendTest: (actor, endpointId) => testEventSender(sequelize, actor, endpointId),

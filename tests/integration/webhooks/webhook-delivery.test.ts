@@ -255,7 +255,7 @@ describe('webhook deliveries', () => {
     const { id, secret } = await addEndpoint(['article.published']);
     const rotated = await core.webhooks.rotateSecret(admin, id);
     expect(rotated).not.toBe(secret);
-    expect(await core.webhooks.revealSecret(id)).toBe(rotated);
+    expect(await core.webhooks.revealSecret(admin, id)).toBe(rotated);
     await core.webhooks.sendTest(admin, id);
     startWorker();
     await expect.poll(() => receiver.accepted.length).toBe(1);

@@ -33,7 +33,7 @@ describe('webhook endpoints in the admin', () => {
   it('adds an endpoint with a server-made secret, shown again only on request, and audits it', async () => {
     const { id, secret } = await core.webhooks.create(admin, valid);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(await core.webhooks.revealSecret(id)).toBe(secret);
+    expect(await core.webhooks.revealSecret(admin, id)).toBe(secret);
     const [listed] = await core.webhooks.list();
     expect(listed).toMatchObject({ id, url: valid.url, description: 'CRM', events: ['reaction.created'], enabled: true, failedCount: 0 });
     expect(JSON.stringify(listed)).not.toContain(secret);
@@ -74,10 +74,11 @@ describe('webhook endpoints in the admin', () => {
     expect(await core.webhooks.find(id)).toMatchObject({ events: ['message.created', 'conversation.closed'], enabled: false });
     const rotated = await core.webhooks.rotateSecret(admin, id);
     expect(rotated).not.toBe(secret);
+    expect(await core.webhooks.revealSecret(admin, id)).toBe(rotated);
     await core.webhooks.remove(admin, id);
     expect(await core.webhooks.find(id)).toBeUndefined();
     const actions = (await AuditEntry.findAll({ where: { targetType: 'webhook', targetId: String(id) }, order: [['createdAt', 'ASC'], ['id', 'ASC']] })).map((e) => e.action);
-    expect(actions).toEqual(['webhook.create', 'webhook.update', 'webhook.rotate_secret', 'webhook.delete']);
+    expect(actions).toEqual(['webhook.create', 'webhook.update', 'webhook.rotate_secret', 'webhook.reveal_secret', 'webhook.delete']);
     await expect(core.webhooks.rotateSecret(admin, id)).rejects.toThrow('No such webhook endpoint.');
     await expect(core.webhooks.sendTest(admin, id)).rejects.toThrow('No such webhook endpoint.');
     await expect(core.webhooks.retry(admin, id, 'not-a-delivery')).rejects.toThrow('Only a failed delivery of this endpoint can be retried.');
