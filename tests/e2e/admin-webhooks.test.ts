@@ -57,7 +57,7 @@ describe('webhooks in the admin', () => {
 
     const row = page.locator('tbody tr').filter({ hasText: 'reaction.created' });
     // The receiver answered; the worker records that a moment later.
-    await expect.poll(async () => (await page.reload(), await row.textContent())).toContain('Delivered');
+    await expect.poll(async () => (await page.reload(), await row.textContent()), { timeout: 15_000 }).toContain('Delivered');
     expect(await row.textContent()).toContain('HTTP 200');
     await row.getByText('Show').click();
     expect(await row.locator('pre').textContent()).toBe(request!.body);
