@@ -35,6 +35,8 @@ import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
+import { createWebhooks, type Webhooks } from './webhooks/index.ts';
+import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/webhook-worker.ts';
 import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
 
 /**
@@ -56,6 +58,8 @@ export interface Core {
   helpCenter: HelpCenterReader;
   accounts: Accounts;
   audit: { list: typeof listAudit };
+  /** Signed webhooks: endpoints and their delivery log (admin). */
+  webhooks: Webhooks;
   updateSettings(props: Omit<SettingsUpdate, 'sequelize' | 'events' | 'mediaDir'>): Promise<void>;
   articles: {
     listForAdmin: typeof listArticlesForAdmin;
@@ -97,6 +101,8 @@ export interface CoreOptions {
   mailWorker?: Partial<MailWorkerOptions> | false;
   /** Timing of the worker that emails visitors unseen replies; it runs wherever the mail worker runs. */
   replyMailer?: Partial<VisitorReplyMailerOptions>;
+  /** Timing of the webhook delivery worker; it runs wherever the mail worker runs. */
+  webhookWorker?: Partial<WebhookWorkerOptions>;
 }
 
 /** Connects (starting embedded PostgreSQL if needed), migrates and wires the domain services. */
@@ -117,6 +123,8 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   const mediaDir = path.join(config.dataDir, 'media');
   const chatEmail = createChatEmail({ sequelize: database.sequelize, config, events, logger, replyMailer: options.replyMailer ?? {} });
   if (mailWorker) chatEmail.replyMailer.start();
+  const webhookWorker = mailWorker ? new WebhookWorker(database.sequelize, logger, options.webhookWorker) : undefined;
+  webhookWorker?.start();
 
   return {
     config,
@@ -129,6 +137,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     helpCenter: new HelpCenterReader(events),
     accounts: createAccounts(database.sequelize, events, mediaDir, config.PUBLIC_URL),
     audit: { list: listAudit },
+    webhooks: createWebhooks(database.sequelize),
     articles: {
       listForAdmin: listArticlesForAdmin,
       filterOptions: articleFilterOptions,
@@ -163,6 +172,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     },
     async close() {
       await chatEmail.replyMailer.stop();
+      await webhookWorker?.stop();
       await mailWorker?.stop();
       await relay.close();
       await views.close();
