@@ -31,6 +31,7 @@ import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
 import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.ts';
+import { createRestReads, type RestReads } from './rest/index.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
@@ -76,6 +77,8 @@ export interface Core {
     react(articleId: number, visitorId: string, reaction: Reaction): Promise<ReactionCounts>;
   };
   collections: Collections;
+  /** Paged reads for the REST API (/api/v1). */
+  rest: RestReads;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -144,6 +147,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       react: (articleId, visitorId, reaction) => react(database.sequelize, articleId, visitorId, reaction),
     },
     collections: createCollections(database.sequelize, events),
+    rest: createRestReads(),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,
