@@ -29,11 +29,11 @@ describe('REST API /api/v1 with personal access tokens', () => {
     faqEn = await Collection.findOne({ where: { locale: 'en', slug: 'faq' }, rejectOnEmpty: true });
     const admin = await staffWithTokens(core, 'ada@acme.example', ['admin'], { scopes: ['articles:read', 'articles:write', 'conversations:read', 'conversations:notes', 'users:read'] }, { scopes: ['articles:read'] });
     adminId = admin.staff.id;
-    [t.all, t.articlesRead] = admin.tokens;
+    [t.all, t.articlesRead] = admin.tokens as [string, string];
     const operator = await staffWithTokens(core, 'olga@acme.example', ['operator'], { scopes: ['conversations:read'] }, { scopes: ['conversations:read', 'conversations:notes'] }, { scopes: ['users:read'] });
-    [t.operatorRead, t.operatorNotes, t.operatorNoScope] = operator.tokens;
+    [t.operatorRead, t.operatorNotes, t.operatorNoScope] = operator.tokens as [string, string, string];
     const author = await staffWithTokens(core, 'arthur@acme.example', ['author'], { scopes: ['articles:read', 'articles:write'] });
-    [t.author] = author.tokens;
+    [t.author] = author.tokens as [string];
   });
   afterAll(() => core.close());
 
@@ -78,6 +78,7 @@ describe('REST API /api/v1 with personal access tokens', () => {
       const answer = await get(conversationsRoute.GET, '/api/v1/conversations', t.operatorNoScope);
       expect(answer.status).toBe(403);
       expect((await get(conversationsRoute.GET, '/api/v1/conversations', t.articlesRead)).status).toBe(403);
+      expect((await get(conversationsRoute.GET, '/api/v1/conversations', t.author)).status).toBe(403);
     });
 
     it('never lets a token grant more than its owner\'s role: refused at creation, and refused per request once the role is gone', async () => {
