@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { SCOPE_REQUIRES, type ApiScope } from '../../../core/accounts/policy.ts';
 import * as s from './schemas.ts';
@@ -50,6 +50,14 @@ const OPERATIONS: Record<string, Partial<Record<'get' | 'post' | 'patch', Operat
 
 const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
+/** Sent with every answer (token-route.ts); `Retry-After` only with 429. */
+const rateLimitHeaders = z.object({
+  'RateLimit-Limit': z.string().meta({ description: 'Requests allowed per minute for this token.' }),
+  'RateLimit-Remaining': z.string().meta({ description: 'Requests left in the current minute.' }),
+  'RateLimit-Reset': z.string().meta({ description: 'Seconds until the current minute ends.' }),
+});
+const retryAfterHeaders = rateLimitHeaders.extend({ 'Retry-After': z.string().meta({ description: 'Seconds to wait before retrying.' }) });
+
 function operation(op: Operation): ZodOpenApiOperationObject {
   const errors = [...(op.errors ?? []), '401', '403', '429'] as const;
   return {
@@ -59,8 +67,8 @@ function operation(op: Operation): ZodOpenApiOperationObject {
     ...(op.path || op.query ? { requestParams: { ...(op.path ? { path: op.path } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
     ...(op.body ? { requestBody: { required: true, content: jsonContent(op.body) } } : {}),
     responses: {
-      [op.ok.status]: { description: op.ok.description, content: jsonContent(op.ok.schema) },
-      ...Object.fromEntries(errors.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: jsonContent(s.errorSchema) }])),
+      [op.ok.status]: { description: op.ok.description, headers: rateLimitHeaders, content: jsonContent(op.ok.schema) },
+      ...Object.fromEntries(errors.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], headers: status === '429' ? retryAfterHeaders : rateLimitHeaders, content: jsonContent(s.errorSchema) }])),
     },
   };
 }

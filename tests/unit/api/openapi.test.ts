@@ -43,6 +43,8 @@ describe('the OpenAPI document of /api/v1', () => {
         for (const param of route.match(/\{(\w+)\}/g) ?? []) expect(op.parameters?.some((p) => p.in === 'path' && `{${p.name}}` === param), `${route} ${param}`).toBe(true);
       }
     }
+    const limited = (document.paths?.['/api/v1/users'] as { get: { responses: Record<string, { headers: Record<string, unknown> }> } }).get.responses['429']!;
+    expect(Object.keys(limited.headers)).toEqual(expect.arrayContaining(['Retry-After', 'RateLimit-Remaining']));
     const list = (document.paths?.['/api/v1/articles'] as { get: { parameters: Array<{ name: string }> } }).get;
     expect(list.parameters.map((p) => p.name).sort()).toEqual(['collection', 'cursor', 'limit', 'locale', 'status']);
   });
