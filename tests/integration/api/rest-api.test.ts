@@ -47,7 +47,7 @@ describe('REST API /api/v1 with personal access tokens', () => {
       }
     });
 
-    it('stops a token at once when it is revoked, when it expires, and when its owner is deactivated', async () => {
+    it('stops a token at once when it is revoked, when it expires, and for good when its owner is deactivated', async () => {
       const { staff, tokens } = await staffWithTokens(core, 'rita@acme.example', ['author'], { scopes: ['articles:read'] }, { scopes: ['articles:read'], expiresInDays: 30 }, { scopes: ['articles:read'] });
       const [revoked, expiring, owners] = tokens as [string, string, string];
       for (const token of tokens) expect((await get(collectionsRoute.GET, '/api/v1/collections', token)).status).toBe(200);
@@ -62,6 +62,10 @@ describe('REST API /api/v1 with personal access tokens', () => {
       const admin = (await core.accounts.listStaff()).find((s) => s.id === adminId)!;
       await core.accounts.setActive(admin, staff.id, false);
       expect((await get(collectionsRoute.GET, '/api/v1/collections', owners)).status).toBe(401);
+      // Reopening the account does not bring its tokens back: they were revoked with the deactivation.
+      await core.accounts.setActive(admin, staff.id, true);
+      expect((await get(collectionsRoute.GET, '/api/v1/collections', owners)).status).toBe(401);
+      expect((await core.accounts.listAccessTokens(staff.id)).map((v) => v.state).sort()).toEqual(['revoked', 'revoked', 'revoked']);
     });
   });
 
