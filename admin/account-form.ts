@@ -5,7 +5,7 @@ import { issueLines } from '../core/validation.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
 /** Errors the domain raises to refuse a change, shown to the person as they are. */
-const REFUSALS = new Set(['SetupRefusedError', 'StaffChangeRefusedError', 'PasswordResetRefusedError', 'CollectionChangeRefusedError', 'SavedReplyRefusedError', 'WebhookRefusedError']);
+const REFUSALS = new Set(['SetupRefusedError', 'StaffChangeRefusedError', 'PasswordResetRefusedError', 'CollectionChangeRefusedError', 'SavedReplyRefusedError', 'WebhookRefusedError', 'AccessTokenRefusedError']);
 
 export function isRefusal(error: unknown): error is Error {
   // By name: the error classes live in core, which the server bundle may hold a second copy of.

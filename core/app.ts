@@ -32,6 +32,7 @@ import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
 import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.ts';
+import { createRestReads, type RestReads } from './rest/index.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
@@ -83,6 +84,8 @@ export interface Core {
   collections: Collections;
   /** The team's saved replies (the composer's `/shortcut`s). */
   savedReplies: SavedReplies;
+  /** Paged reads for the REST API (/api/v1). */
+  rest: RestReads;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -157,6 +160,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     },
     collections: createCollections(database.sequelize, events),
     savedReplies: createSavedReplies(database.sequelize),
+    rest: createRestReads(),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   MEILISEARCH_KEY: z.string().min(1).optional(),
   MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('deflect'),
   SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests a minute per REST API token (/api/v1). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Other sites (origins) allowed to embed the chat widget, comma-separated. */
   CHAT_ALLOWED_ORIGINS: z

@@ -10,6 +10,10 @@ export interface RateDecision {
   allowed: boolean;
   /** When not allowed: seconds until the next attempt is. */
   retryAfterSeconds: number;
+  /** Attempts left in the current window (for `RateLimit-Remaining`). */
+  remaining: number;
+  /** Seconds until the current window ends (for `RateLimit-Reset`). */
+  resetSeconds: number;
 }
 
 /** Counts one attempt for `key`: allowed while it has made at most `points` in its current window (a minute by default). */
@@ -18,9 +22,10 @@ export async function consume(name: string, key: string, points: number, windowS
   let limiter = limiters.get(id);
   if (!limiter) limiters.set(id, (limiter = new RateLimiterMemory({ points, duration: windowSeconds })));
   try {
-    await limiter.consume(key);
-    return { allowed: true, retryAfterSeconds: 0 };
+    const state = await limiter.consume(key);
+    return { allowed: true, retryAfterSeconds: 0, remaining: state.remainingPoints, resetSeconds: Math.ceil(state.msBeforeNext / 1000) };
   } catch (rejection) {
-    return { allowed: false, retryAfterSeconds: Math.ceil(((rejection as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000) };
+    const seconds = Math.ceil(((rejection as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000);
+    return { allowed: false, retryAfterSeconds: seconds, remaining: 0, resetSeconds: seconds };
   }
 }

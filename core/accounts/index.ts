@@ -10,8 +10,10 @@ import profileUpdater, { type Profile } from './profile-updater.ts';
 import { endSession, resolveSession, startSession } from './sessions.ts';
 import signInChecker from './sign-in.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { accessTokenCreator, accessTokenRevoker, listAccessTokens, resolveAccessToken, type AccessTokenInput, type AccessTokenView, type TokenHolder } from './access-tokens.ts';
 
-export { can, type Permission } from './policy.ts';
+export { API_SCOPES, can, tokenAllows, type ApiScope, type Permission } from './policy.ts';
+export { AccessTokenRefusedError, accessTokenSchema, type AccessTokenInput, type AccessTokenView, type TokenHolder } from './access-tokens.ts';
 export { newAccountSchema, SetupRefusedError, type NewAccount } from './first-admin.ts';
 export type { StaffView } from './presenters.ts';
 export { inviteSchema, joinSchema, rolesSchema, StaffChangeRefusedError } from './staff-management.ts';
@@ -46,6 +48,13 @@ export interface Accounts {
   resetPassword(token: string, input: z.infer<typeof resetPasswordSchema>): Promise<StaffView>;
   /** The signed-in staff member changes their own name and, optionally, avatar (image bytes). */
   updateProfile(actor: StaffView, profile: Profile, avatar?: Buffer): Promise<StaffView>;
+  /** A personal access token for the REST API, returned once (only its hash is kept); audited. */
+  createAccessToken(actor: StaffView, input: AccessTokenInput): Promise<{ token: string; view: AccessTokenView }>;
+  listAccessTokens(userId: number): Promise<AccessTokenView[]>;
+  /** Revokes one of the actor's own tokens; audited. */
+  revokeAccessToken(actor: StaffView, tokenId: number): Promise<void>;
+  /** The holder of a bearer token, or undefined (unknown, revoked, expired, owner deactivated). */
+  resolveAccessToken(token: string | undefined): Promise<TokenHolder | undefined>;
 }
 
 /** `publicUrl` is the origin of the links that staff receive by email. */
@@ -77,5 +86,9 @@ export function createAccounts(sequelize: Sequelize, events: EventBus, mediaDir:
     findUsablePasswordReset: (token) => findUsablePasswordReset(token),
     resetPassword: (token, input) => passwordResetter(sequelize, token, input),
     updateProfile: (actor, profile, avatar) => profileUpdater({ sequelize, events, mediaDir, actor, profile, ...(avatar ? { avatar } : {}) }),
+    createAccessToken: (actor, input) => accessTokenCreator(sequelize, actor, input),
+    listAccessTokens: (userId) => listAccessTokens(userId),
+    revokeAccessToken: (actor, tokenId) => accessTokenRevoker(sequelize, actor, tokenId),
+    resolveAccessToken: (token) => resolveAccessToken(token),
   };
 }

@@ -2,7 +2,7 @@ import { Op, type Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { recordAudit, type AuditActor } from '../audit/audit-log.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { Author, Invite, User, ROLES, type Role } from '../models/index.ts';
+import { AccessToken, Author, Invite, User, ROLES, type Role } from '../models/index.ts';
 import { invitationMail, siteNameFor } from './account-mails.ts';
 import { joinUrl } from './links.ts';
 import { hashPassword, newPasswordSchema } from './passwords.ts';
@@ -79,12 +79,15 @@ export async function rolesChanger(sequelize: Sequelize, actor: AuditActor, user
   });
 }
 
-/** Deactivates (signs out everywhere at the next request) or reactivates a user, audited. */
+/** Deactivates (signs out everywhere at the next request, revokes their API tokens) or reactivates a user, audited. */
 export async function activationChanger(sequelize: Sequelize, actor: AuditActor, userId: number, active: boolean): Promise<void> {
   await sequelize.transaction(async (transaction) => {
     const user = await User.findByPk(userId, { lock: transaction.LOCK.UPDATE, transaction, rejectOnEmpty: new StaffChangeRefusedError('No such user.') });
     if (!active && user.roles.includes('admin') && (await otherActiveAdmins(userId, transaction)) === 0) throw new StaffChangeRefusedError('The last admin cannot be deactivated.');
     await user.update({ deactivatedAt: active ? null : new Date() }, { transaction });
+    // API tokens end for good (unlike an account, they are not brought back by reactivating): whoever holds a
+    // copy of an ex-colleague's token must not regain access when the account is reopened.
+    if (!active) await AccessToken.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction });
     await recordAudit({ actor, action: active ? 'user.reactivate' : 'user.deactivate', target: { type: 'user', id: user.id }, summary: `${user.email} ${active ? 'reactivated' : 'deactivated'}` }, transaction);
   });
 }

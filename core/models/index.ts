@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import { AccessToken } from './access-token.ts';
 import { Article } from './article.ts';
 import { ArticleAutosave } from './article-autosave.ts';
 import { ArticleVersion } from './article-version.ts';
@@ -20,7 +21,7 @@ import { SetupToken } from './setup-token.ts';
 import { User } from './user.ts';
 import { Visitor } from './visitor.ts';
 
-export { Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Conversation, Image, Invite, Locale, Message, OutboxMessage, PasswordReset, SavedReply, SearchQuery, Session, Settings, SetupToken, User, Visitor };
+export { AccessToken, Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Conversation, Image, Invite, Locale, Message, OutboxMessage, PasswordReset, SavedReply, SearchQuery, Session, Settings, SetupToken, User, Visitor };
 export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
 export type { VersionSource } from './article-version.ts';
@@ -31,7 +32,7 @@ export type { VisitorContext } from './visitor.ts';
 
 /** Binds every model to the connection and declares the associations, once per process. */
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset, Visitor, Conversation, Message, SavedReply]) model.initModel(sequelize);
+  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset, Visitor, Conversation, Message, SavedReply, AccessToken]) model.initModel(sequelize);
   Article.belongsTo(Collection, { as: 'collection', foreignKey: 'collectionId' });
   Article.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
   Collection.hasMany(Article, { as: 'articles', foreignKey: 'collectionId' });

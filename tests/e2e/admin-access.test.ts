@@ -20,6 +20,7 @@ const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator
   '/admin/saved-replies': { anonymous: 303, admin: 200, author: 403, operator: 200 },
   '/admin/saved-replies/new': { anonymous: 303, admin: 200, author: 403, operator: 200 },
   '/admin/profile': { anonymous: 303, admin: 200, author: 200, operator: 200 },
+  '/admin/profile/tokens': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/settings': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },
