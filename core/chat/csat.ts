@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { recordWebhookEvent } from '../webhooks/index.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { postMessage, type Posted } from './message-store.ts';
 
@@ -59,7 +60,10 @@ export async function rateConversation(sequelize: Sequelize, visitorId: string, 
     );
     const body = `Visitor rated ${RATING_FACES[score]}${comment ? `: ${comment}` : ''}`;
     const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: randomUUID(), sender: 'visitor', senderUserId: null, kind: 'event', body }, transaction);
-    return { ...posted, rating: presentRating(row!) };
+    const rating = presentRating(row!);
+    // A 😞 is what teams route to their chat (Slack, Telegram): the webhook is queued with the rating itself.
+    await recordWebhookEvent(sequelize, 'csat.rated', { conversationId, visitorId, score, comment, operatorId: rating.operatorId, ratedAt: rating.ratedAt }, transaction);
+    return { ...posted, rating };
   });
 }
 

@@ -89,6 +89,17 @@ describe('webhook deliveries', () => {
     expect(receiver.requests).toHaveLength(1);
   });
 
+  it('a visitor rating a closed conversation reaches the endpoint as csat.rated, with the score and the comment', async () => {
+    await addEndpoint(['csat.rated']);
+    const visitorId = await visitor();
+    const { conversation } = await core.chat.startConversation(visitorId, { clientId: randomUUID(), body: 'Where is my refund?', origin: { kind: 'launcher' } });
+    await core.chat.setStatus(admin, conversation.id, 'closed');
+    await core.chat.rate(visitorId, { conversationId: conversation.id, score: 'sad', comment: 'Too slow' });
+    startWorker();
+    await expect.poll(() => receiver.accepted.length).toBe(1);
+    expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ type: 'csat.rated', data: { conversationId: conversation.id, visitorId, score: 'sad', comment: 'Too slow', operatorId: null } });
+  });
+
   it('a receiver answering 500 is retried with doubling waits and gets the event once it is back', async () => {
     await addEndpoint(['reaction.created']);
     receiver.status = 500;
