@@ -127,6 +127,17 @@ describe('the deflection loop: from an article or a search that did not help int
     await expect.poll(async () => (await conversationOf('Is the xylophone covered?'))?.origin).toEqual({ kind: 'search', query: 'xylophone warranty' });
   });
 
+  it('speaks Russian on a Russian page: the offer, the context and the prompt', async () => {
+    const page = await visitorPage();
+    await page.goto(`${session.server.url}/ru/search?q=${encodeURIComponent('квантовый флюксконденсатор')}`);
+    await launcherReady(page);
+    await page.getByRole('link', { name: 'Так и не нашли? Напишите нам в чат' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Чат с поддержкой' });
+    await dialog.getByText('Ваш поиск: «квантовый флюксконденсатор»').waitFor();
+    await dialog.getByText('Мы ничего не нашли. Напишите, что вам нужно, — мы поможем.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') ?? '')).toMatch(/message/);
+  });
+
   it('a chat email’s link opens that conversation in a fresh browser, and a forged one says so', async () => {
     const visitor = await connectClient(session.server.url, '/visitor');
     sockets.push(visitor);
