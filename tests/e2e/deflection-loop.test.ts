@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +178,8 @@ describe('the deflection loop: from an article or a search that did not help int
     await dialog.getByRole('alert').getByText('That is not an email address. Check it and try again.').waitFor();
     expect(await field.inputValue()).toBe('ann at example'); // kept, to be corrected
     expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const axe = await new AxeBuilder({ page }).include('.chat-widget-region').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     await field.fill('Ann@Example.com');
     await dialog.getByRole('button', { name: 'Save address' }).click();
