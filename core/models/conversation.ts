@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
 /** Where a conversation started: the launcher, a 😞 on an article, or a search that found nothing. */
-export type ConversationOrigin = { kind: 'launcher'; page?: string } | { kind: 'article'; articleId: number } | { kind: 'search'; query: string };
+export type ConversationOrigin = { kind: 'launcher'; page?: string } | { kind: 'article'; articleId: number; reaction?: 'sad' | 'neutral' | 'happy' } | { kind: 'search'; query: string };
 export type ConversationStatus = 'open' | 'closed';
 
 /** One conversation of a visitor with the team. `lastSeq` is the sequence number of its latest message. */

@@ -4,6 +4,7 @@ import { acknowledge, enqueue, hasGap, lastSeq, markFailed, markPending, mergeMe
 import { createChatStorage, type ChatStorage } from './chat-storage.ts';
 import { visitContext } from './visit-context.ts';
 import type { RatingScore, RatingView } from '../../../core/chat/csat.ts';
+import type { ChatInvitation } from './open-chat.ts';
 
 /** Everything the panel draws, as one immutable snapshot. */
 export interface ChatSnapshot {
@@ -21,6 +22,8 @@ export interface ChatSnapshot {
   lastReply: MessageView | null;
   /** The server refused the connection for good (e.g. an identity that does not verify): no chat until fixed. */
   refused: { code: string; message: string } | null;
+  /** The new conversation was opened about an article or a search: its first message carries that origin. */
+  invitation: ChatInvitation | null;
 }
 
 type Answer<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
@@ -54,6 +57,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     unread: widget.unread,
     lastReply: null,
     refused: null,
+    invitation: null,
   };
   const listeners = new Set<(snapshot: ChatSnapshot) => void>();
   let socket: Socket | undefined;
@@ -107,7 +111,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       for (let entry = nextToSend(store.outbox()); entry && socket?.connected && mine === connection; entry = nextToSend(store.outbox())) {
         const answer =
           entry.conversationId === null
-            ? await request<{ conversation: ConversationView; message: MessageView }>('conversation:start', { clientId: entry.clientId, body: entry.body, origin: { kind: 'launcher', page: location.pathname.slice(0, 500) } })
+            ? await request<{ conversation: ConversationView; message: MessageView }>('conversation:start', { clientId: entry.clientId, body: entry.body, origin: entry.origin ?? { kind: 'launcher', page: location.pathname.slice(0, 500) } })
             : await request<{ message: MessageView }>('message:send', { conversationId: entry.conversationId, clientId: entry.clientId, body: entry.body, attachmentIds: (entry.attachments ?? []).map((a) => a.id) });
         if (!answer.ok) {
           // Lost with its connection: still pending, the next connection resends it.
@@ -238,7 +242,8 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       clearTimeout(typingIdle);
       if (typingSentAt) sendTyping(false);
       typingSentAt = 0;
-      updateOutbox((outbox) => enqueue(outbox, { clientId: crypto.randomUUID(), conversationId: state.conversationId, body: text, ...(attachments.length ? { attachments } : {}), createdAt: new Date().toISOString() }));
+      const origin = state.conversationId === null ? state.invitation?.origin : undefined;
+      updateOutbox((outbox) => enqueue(outbox, { clientId: crypto.randomUUID(), conversationId: state.conversationId, body: text, ...(attachments.length ? { attachments } : {}), ...(origin ? { origin } : {}), createdAt: new Date().toISOString() }));
       void flush();
     },
     retry(clientId: string): void {
@@ -247,9 +252,13 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     },
     /** Shows a past conversation, or a new one (null). */
     open(conversationId: number | null): void {
-      if (conversationId === state.conversationId) return void sync();
-      set({ conversationId, messages: conversationId ? store.messages(conversationId) : [], agentTyping: null, lastReply: null, agentSeenSeq: state.conversations.find((c) => c.id === conversationId)?.agentSeenSeq ?? 0 });
+      if (conversationId === state.conversationId && !state.invitation) return void sync();
+      set({ invitation: null, conversationId, messages: conversationId ? store.messages(conversationId) : [], agentTyping: null, lastReply: null, agentSeenSeq: state.conversations.find((c) => c.id === conversationId)?.agentSeenSeq ?? 0 });
       void sync();
+    },
+    /** A new conversation about an article or a search; nothing is created until the visitor writes. */
+    invite(invitation: ChatInvitation): void {
+      set({ invitation, conversationId: null, messages: [], agentTyping: null, lastReply: null, agentSeenSeq: 0 });
     },
     /** Whether the conversation is on screen: then what arrives counts as read. */
     setVisible(value: boolean): void {
@@ -263,6 +272,10 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     /** "How was the conversation?": a rating is not queued like a message — the visitor sees the answer and can try again. */
     rate: (input: { conversationId: number; score: RatingScore; comment: string }) => request<{ rating: RatingView }>('conversation:rate', input),
     rating: (conversationId: number) => request<{ rating: RatingView | null }>('conversation:rating', { conversationId }),
+    /** The address for replies the visitor has not seen and for transcripts; the server validates it. */
+    setEmail: (email: string) => request<{ email: string; sameEmailVisitors: number }>('visitor:email', { email }),
+    /** "Email me this conversation", to the address given with `setEmail`. */
+    emailTranscript: (conversationId: number) => request<{ to: string }>('conversation:transcript', { conversationId }),
     /** Called on input: "typing" at most every few seconds, "stopped" after a pause. */
     typing(): void {
       const now = Date.now();

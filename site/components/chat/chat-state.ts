@@ -1,5 +1,7 @@
 import { lastSeq, type ConversationView, type MessageView } from '../../../core/chat/chat-views.ts';
 
+import type { ChatInvitation } from './open-chat.ts';
+
 export type { ConversationView, MessageView };
 export { lastSeq };
 
@@ -20,6 +22,8 @@ export interface OutboxEntry {
   error?: string | undefined;
   /** Files already uploaded into the conversation, sent by id with the message (the body may then be empty). */
   attachments?: MessageView['attachments'];
+  /** What the conversation this message starts is about (an article, a search); none = the launcher. */
+  origin?: ChatInvitation['origin'];
 }
 
 /** One line of the conversation as the panel shows it. */

@@ -92,6 +92,16 @@ export function createChatStorage(storage: Storage | undefined = browserStorage(
     /** The highest seq of a conversation the visitor has had on screen. */
     seenSeq: (conversationId: number): number => read<number>(storage, `seen.${conversationId}`, 0),
     setSeenSeq: (conversationId: number, seq: number) => write(storage, `seen.${conversationId}`, seq),
+    /** The address the server accepted for this visitor's chat emails, to show it (the server has no getter). */
+    email: (): string | undefined => read<string | undefined>(storage, 'email', undefined),
+    setEmail: (email: string) => write(storage, 'email', email),
+    forgetEmail(): void {
+      try {
+        storage?.removeItem(`${PREFIX}email`);
+      } catch {
+        // Storage disabled: nothing was kept.
+      }
+    },
     /** Forgets the visitor on this device: token, open state, cached messages and unsent ones. */
     forget(): void {
       try {

@@ -51,6 +51,15 @@ export interface ChatLabels {
   newMessageTitle: string;
   /** "How was the conversation?" after an operator closed it (RatingPrompt). */
   rating: { question: string; sad: string; neutral: string; happy: string; comment: string; send: string; thanks: string };
+  /** A conversation opened from an article that did not help or a search that found nothing (open-chat.ts). */
+  promptArticle: string;
+  promptSearch: string;
+  /** "About: {title}", "Your search: “{query}”". */
+  aboutArticle: string;
+  aboutSearch: string;
+  resumeFailed: string;
+  /** The optional address for chat emails and "Email me this conversation" (EmailOptions). `{email}` filled in. */
+  email: { label: string; hint: string; save: string; saved: string; invalid: string; failed: string; transcript: string; transcriptSent: string; transcriptNeedsEmail: string; transcriptLimited: string };
 }
 
 /** Server side: the labels in the page's locale. */
@@ -108,6 +117,23 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
       comment: t('chat.rateComment'),
       send: t('chat.rateSend'),
       thanks: t('chat.rateThanks'),
+    },
+    promptArticle: t('chat.promptArticle'),
+    promptSearch: t('chat.promptSearch'),
+    aboutArticle: t('chat.aboutArticle', { title: '{title}' }),
+    aboutSearch: t('chat.aboutSearch', { query: '{query}' }),
+    resumeFailed: t('chat.resumeFailed'),
+    email: {
+      label: t('chat.email.label'),
+      hint: t('chat.email.hint'),
+      save: t('chat.email.save'),
+      saved: t('chat.email.saved', { email: '{email}' }),
+      invalid: t('chat.email.invalid'),
+      failed: t('chat.email.failed'),
+      transcript: t('chat.email.transcript'),
+      transcriptSent: t('chat.email.transcriptSent', { email: '{email}' }),
+      transcriptNeedsEmail: t('chat.email.transcriptNeedsEmail'),
+      transcriptLimited: t('chat.email.transcriptLimited'),
     },
   };
 }

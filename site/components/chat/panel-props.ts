@@ -12,4 +12,6 @@ export interface PanelProps {
   onclose: () => void;
   /** Text a host page put in the composer (`Deflect('prefill', text)`); a new object each time it is given. */
   prefill?: { text: string } | undefined;
+  /** A problem to show at the top (e.g. an expired chat email link). */
+  notice?: string | undefined;
 }

@@ -18,6 +18,8 @@ export interface SearchBoxLabels {
   seeAll: string;
   rateLimited: string;
   unavailable: string;
+  /** Offered when nothing was found: opens the chat about the query. */
+  chatWithUs: string;
 }
 
 /** Server side: the labels in the page's locale. */
@@ -32,6 +34,7 @@ export function searchBoxLabels(t: Translate, locale: string): SearchBoxLabels {
     seeAll: t('search.seeAll', query),
     rateLimited: t('search.rateLimited'),
     unavailable: t('search.unavailable'),
+    chatWithUs: t('search.chatWithUs'),
   };
 }
 

@@ -201,4 +201,26 @@ describe('the chat client', () => {
     expect(socket.take('conversation:sync').payload).toEqual({ conversationId: 5, afterSeq: 2 });
     expect(client.snapshot().messages.map((m) => m.body)).toEqual(['one', 'two']);
   });
+
+  it('starts a conversation opened from an article with that origin, and a later new one from the launcher', async () => {
+    const client = start();
+    socket.connect();
+    await flush();
+    client.invite({ origin: { kind: 'article', articleId: 7, reaction: 'sad' }, title: 'Reset your password' });
+    expect(storage.outbox()).toEqual([]); // opening the chat stores nothing
+    client.send('I still cannot log in');
+    // The origin travels with the queued message, so a reload before the ack keeps it.
+    expect(storage.outbox()[0]?.origin).toEqual({ kind: 'article', articleId: 7, reaction: 'sad' });
+    await flush();
+    const first = socket.take('conversation:start');
+    expect(first.payload.origin).toEqual({ kind: 'article', articleId: 7, reaction: 'sad' });
+    first.answer({ ok: true, conversation: conversation(5), message: stored(5, first.payload), duplicate: false });
+    await flush();
+
+    client.open(null); // "Start a new conversation" from the list
+    expect(client.snapshot().invitation).toBeNull();
+    client.send('Another question');
+    await flush();
+    expect(socket.take('conversation:start').payload.origin).toEqual({ kind: 'launcher', page: '/en' });
+  });
 });
