@@ -6,6 +6,7 @@ import type { Core } from '../core/app.ts';
 import { registerAgentNamespace } from './agent-namespace.ts';
 import { originChecker } from './allowed-origins.ts';
 import { rooms } from './rooms.ts';
+import { startQueueDrainer } from './queue-drainer.ts';
 import { startSnoozeWaker } from './snooze-waker.ts';
 import { registerVisitorNamespace } from './visitor-namespace.ts';
 
@@ -24,7 +25,7 @@ export interface ChatServer {
  * an operator on another chat normally. Behind a load balancer, sessions must be sticky (HTTP long-polling
  * needs every request of a session on the same instance).
  */
-export function attachChatServer(httpServer: HttpServer, core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number } = {}): ChatServer {
+export function attachChatServer(httpServer: HttpServer, core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number; queueDrainMs?: number } = {}): ChatServer {
   // The adapter publishes every broadcast (NOTIFY) before delivering it locally: enough connections that
   // broadcasts don't queue behind each other.
   const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 10 });
@@ -39,8 +40,9 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   });
   const agents = io.of('/agent');
   const visitors = io.of('/visitor');
+  const queues = startQueueDrainer(agents, visitors, core.chat, core.logger, options.queueDrainMs);
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
-  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS });
+  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS, kickQueues: queues.kick });
   const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
   const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
     agents.in(rooms.staff(userId)).disconnectSockets(true);
@@ -54,6 +56,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
     async close() {
       offSignOut();
       stopSnoozeWaker();
+      queues.stop();
       await io.close();
       await pool.end();
     },

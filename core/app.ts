@@ -32,6 +32,7 @@ import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
+import { createTeams, type Teams } from './teams/index.ts';
 import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
 
 /**
@@ -72,6 +73,7 @@ export interface Core {
     react(articleId: number, visitorId: string, reaction: Reaction): Promise<ReactionCounts>;
   };
   collections: Collections;
+  teams: Teams;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -135,6 +137,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       react: (articleId, visitorId, reaction) => react(database.sequelize, articleId, visitorId, reaction),
     },
     collections: createCollections(database.sequelize, events),
+    teams: createTeams(database.sequelize),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

@@ -2,7 +2,7 @@ import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { AuditEntry } from '../models/index.ts';
 
 /** Staff actions that are recorded. A closed list, so the admin filter and the code agree. */
-export const AUDIT_ACTIONS = ['auth.setup', 'auth.sign_in', 'auth.sign_out', 'settings.update', 'user.invite', 'user.join', 'user.roles', 'user.deactivate', 'user.reactivate', 'user.password_reset', 'user.profile', 'article.create', 'article.update', 'article.restore', 'article.publish', 'article.unpublish', 'article.delete', 'collection.create', 'collection.update', 'collection.reorder', 'collection.delete', 'conversation.assign', 'conversation.unassign', 'conversation.transfer', 'conversation.close', 'conversation.reopen', 'conversation.snooze', 'conversation.unsnooze'] as const;
+export const AUDIT_ACTIONS = ['auth.setup', 'auth.sign_in', 'auth.sign_out', 'settings.update', 'user.invite', 'user.join', 'user.roles', 'user.deactivate', 'user.reactivate', 'user.password_reset', 'user.profile', 'article.create', 'article.update', 'article.restore', 'article.publish', 'article.unpublish', 'article.delete', 'collection.create', 'collection.update', 'collection.reorder', 'collection.delete', 'conversation.assign', 'conversation.unassign', 'conversation.transfer', 'conversation.close', 'conversation.reopen', 'conversation.snooze', 'conversation.unsnooze', 'conversation.team', 'team.create', 'team.update', 'team.members', 'team.default', 'team.collections'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditActor {

@@ -13,8 +13,8 @@ const conversationId = z.number().int().positive();
 export const originSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('launcher'), page: z.string().max(500).optional() }),
-    z.object({ kind: z.literal('article'), articleId: z.number().int().positive() }),
-    z.object({ kind: z.literal('search'), query: z.string().max(200) }),
+    z.object({ kind: z.literal('article'), articleId: z.number().int().positive(), reaction: z.literal('sad').optional() }),
+    z.object({ kind: z.literal('search'), query: z.string().max(200), page: z.string().max(500).optional() }),
   ])
   .default({ kind: 'launcher' });
 

@@ -19,6 +19,8 @@ export interface ConversationView {
   status: 'open' | 'closed';
   origin: ConversationOrigin;
   assigneeId: number | null;
+  /** The team whose queue it is in. */
+  teamId: number;
   lastSeq: number;
   visitorSeenSeq: number;
   agentSeenSeq: number;
@@ -41,6 +43,7 @@ export function presentConversation(c: Conversation): ConversationView {
     status: c.status,
     origin: c.origin,
     assigneeId: c.assigneeId,
+    teamId: c.teamId,
     lastSeq: c.lastSeq,
     visitorSeenSeq: c.visitorSeenSeq,
     agentSeenSeq: c.agentSeenSeq,

@@ -5,7 +5,7 @@ import { attachChatServer, type ChatServer } from '../../chat-server/chat-server
 import type { Core } from '../../core/app.ts';
 
 /** The chat server on a real HTTP server on loopback, as the production process attaches it. */
-export async function startChatHarness(core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number } = {}): Promise<{ url: string; http: Server; chat: ChatServer; close(): Promise<void> }> {
+export async function startChatHarness(core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number; queueDrainMs?: number } = {}): Promise<{ url: string; http: Server; chat: ChatServer; close(): Promise<void> }> {
   const http = createServer();
   const chat = attachChatServer(http, core, options);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -7,6 +7,7 @@ const row = (id: number, over: Partial<InboxRow> = {}): InboxRow => ({
   status: 'open',
   origin: { kind: 'launcher' },
   assigneeId: null,
+  teamId: 1,
   lastSeq: 1,
   visitorSeenSeq: 1,
   agentSeenSeq: 0,
