@@ -78,6 +78,25 @@ export function describeHours(schedule: Schedule | null): string {
   return `${days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join(', ')} · ${schedule.timeZone}`;
 }
 
+const DAY_NAMES: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
+/**
+ * A schedule field's key as its label reads ("schedule.weekly.tue.0.end" → "Tuesday, interval 1, until"), so
+ * the summary above the form names fields the way the form shows them. Other keys are left as they are.
+ */
+export function fieldLabel(key: string): string {
+  const interval = /^schedule\.weekly\.(\w{3})\.(\d+)(?:\.(start|end))?$/.exec(key);
+  if (interval) return `${DAY_NAMES[interval[1]!]}, interval ${Number(interval[2]) + 1}${interval[3] ? `, ${interval[3] === 'start' ? 'from' : 'until'}` : ''}`;
+  const closure = /^schedule\.closures\.(\d+)\.(from|to|label)$/.exec(key);
+  if (closure) return `Closure ${Number(closure[1]) + 1}, ${closure[2]}`;
+  return key === 'schedule.timeZone' ? 'Time zone' : key;
+}
+
+/** The summary lines of a form's problems, fields named by their labels. */
+export function summaryLines(byField: Record<string, string>): string[] {
+  return Object.entries(byField).map(([key, message]) => `${fieldLabel(key)}: ${message}`);
+}
+
 /** A refusal from core/teams (a taken name, a non-operator member) as the form shows it, next to its field. */
 export function teamRefusal(error: unknown): { lines: string[]; byField: Record<string, string> } | undefined {
   // By name: the error classes live in core, which the server bundle may hold a second copy of.

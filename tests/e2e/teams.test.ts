@@ -61,7 +61,7 @@ describe('teams: an admin sets one up, the inbox shows what is routed to it', ()
     const tuesdayEnd = admin.getByLabel('Tuesday, interval 1, until');
     expect(await tuesdayEnd.getAttribute('aria-invalid')).toBe('true');
     expect(await admin.locator(`[id="${'schedule.weekly.tue.0.end'}-error"]`).textContent()).toBe('25:00 is not a time of day: use 00:00–24:00');
-    expect(await admin.getByRole('alert').textContent()).toContain('schedule.weekly.tue.0.end: 25:00 is not a time of day');
+    expect(await admin.getByRole('alert').textContent()).toBe('Tuesday, interval 1, until: 25:00 is not a time of day: use 00:00–24:00');
     // Nothing typed is lost.
     expect([await admin.getByLabel('Monday, interval 2, until').inputValue(), await admin.getByLabel('Closure 1, label').inputValue()]).toEqual(['18:00', 'Christmas']);
     expect(await axeViolations(admin)).toEqual([]);
