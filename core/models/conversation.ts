@@ -1,4 +1,4 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, literal, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
 /**
  * Where a conversation started: the launcher, an article (`reaction: 'sad'` when the visitor opened it from 😞), or a
@@ -35,7 +35,8 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
         visitorId: { type: DataTypes.UUID, allowNull: false },
         status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'open' },
         assigneeId: { type: DataTypes.INTEGER, allowNull: true },
-        teamId: { type: DataTypes.INTEGER, allowNull: false },
+        // The database's own default (see migration 0019): a conversation created without routing lands in the default team.
+        teamId: { type: DataTypes.INTEGER, allowNull: false, defaultValue: literal('default_team_id()') },
         origin: { type: DataTypes.JSONB, allowNull: false },
         lastSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         visitorSeenSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

@@ -114,6 +114,12 @@ describe('routing: teams, article authors, round robin', () => {
       expect([onArticle, onCollection, elsewhere, home, noPage].every((r) => r.conversation.assigneeId === null)).toBe(true);
     });
 
+    it('a conversation created without routing (any other code path) lands in the default team', async () => {
+      const defaultTeam = await Team.findOne({ where: { isDefault: true }, rejectOnEmpty: true });
+      const created = await Conversation.create({ visitorId: await make.visitor(), origin: { kind: 'launcher' }, assigneeId: null, lastMessageAt: null, waitingSince: null });
+      expect(created.teamId).toBe(defaultTeam.id);
+    });
+
     it('refuses an origin that is not one of ours, and stores nothing', async () => {
       const visitor = await connectClient(harness.url, '/visitor');
       sockets.push(visitor);
