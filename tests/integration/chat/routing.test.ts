@@ -238,6 +238,20 @@ describe('routing: teams, article authors, round robin', () => {
       expect(await events(conversation.id)).toEqual([`Claimed by ${ownerName}`]);
     });
 
+    it('lists under `team` the conversations of the teams an operator belongs to, and no others', async () => {
+      const member = await make.staff('Mia Member');
+      const outsider = await make.staff('Oscar Outsider');
+      const collection = await make.collection();
+      await make.team('Listed', { members: [member.user.id], collections: [collection] });
+      const ours = await start({ kind: 'launcher', page: `/en/${collection.slug}` });
+      const elsewhere = await start({ kind: 'launcher', page: '/en' });
+      const teamView = async (cookie: string) => (await request<{ ok: true; conversations: Array<{ id: number }> }>(await agent(cookie), 'inbox:list', { view: 'team' })).conversations.map((c) => c.id);
+
+      expect(await teamView(member.cookie)).toEqual([ours.conversation.id]);
+      expect(await teamView(outsider.cookie)).toEqual([]);
+      expect(await teamView(member.cookie)).not.toContain(elsewhere.conversation.id);
+    });
+
     it('moves a conversation to another team’s queue, unassigned, audited; a round-robin team then hands it out', async () => {
       const mover = await make.staff('Max Mover');
       const taker = await make.staff('Tia Taker');
