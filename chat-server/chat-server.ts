@@ -56,7 +56,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
     async close() {
       offSignOut();
       stopSnoozeWaker();
-      queues.stop();
+      await queues.stop();
       await io.close();
       await pool.end();
     },

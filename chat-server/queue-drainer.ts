@@ -9,7 +9,8 @@ export const QUEUE_DRAIN_MS = 15_000;
 export interface QueueDrainer {
   /** Drain soon: an operator came online or a conversation closed. Kicks during a drain run it once more after. */
   kick(): void;
-  stop(): void;
+  /** No more drains; resolves when the one under way (if any) has finished, so the database can close after it. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -17,19 +18,20 @@ export interface QueueDrainer {
  * Every instance runs one; the database hands each conversation to one drain (see `drainQueues`).
  */
 export function startQueueDrainer(agents: Namespace, visitors: Namespace, chat: Chat, logger: Logger, intervalMs = QUEUE_DRAIN_MS): QueueDrainer {
-  let running = false;
+  let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   const drain = (): void => {
+    if (stopped) return;
     if (running) return void (again = true);
-    running = true;
-    chat
+    running = chat
       .drainQueues()
       .then(async (assigned) => {
         for (const posted of assigned) await announcePosted(agents, visitors, chat, posted);
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'draining team queues failed; trying again later'))
       .finally(() => {
-        running = false;
+        running = undefined;
         if (again) {
           again = false;
           drain();
@@ -38,5 +40,12 @@ export function startQueueDrainer(agents: Namespace, visitors: Namespace, chat: 
   };
   const timer = setInterval(drain, intervalMs);
   timer.unref();
-  return { kick: drain, stop: () => clearInterval(timer) };
+  return {
+    kick: drain,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

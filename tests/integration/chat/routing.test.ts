@@ -8,6 +8,8 @@ import { teamFixtures } from '../../support/team-fixtures.ts';
 import { createTestCore } from '../../support/test-core.ts';
 
 type Refusal = { ok: false; error: { code: string; message: string } };
+/** Drains run in the background after a close, a login or a move: room for a busy machine. */
+const DRAINED = { timeout: 5_000 };
 
 describe('routing: teams, article authors, round robin', () => {
   let core: Core;
@@ -162,7 +164,7 @@ describe('routing: teams, article authors, round robin', () => {
       const collection = await make.collection();
       await make.team('Tiny', { strategy: 'round_robin', capacity: 1, members: [solo.user.id], collections: [collection] });
       const socket = await agent(solo.cookie); // connecting makes Sol online
-      await expect.poll(async () => (await core.chat.presence()).find((p) => p.userId === solo.user.id)?.presence).toBe('online');
+      await expect.poll(async () => (await core.chat.presence()).find((p) => p.userId === solo.user.id)?.presence, DRAINED).toBe('online');
       const page = `/en/${collection.slug}`;
       const held = await start({ kind: 'launcher', page });
       expect(held.conversation.assigneeId).toBe(solo.user.id);
@@ -174,8 +176,8 @@ describe('routing: teams, article authors, round robin', () => {
       const announced: MessageView[] = [];
       socket.on('message', (m: MessageView) => announced.push(m));
       await request(socket, 'conversation:close', { conversationId: held.conversation.id });
-      await expect.poll(() => ownerOf(waiting.conversation.id)).toBe(solo.user.id);
-      await expect.poll(() => announced.map((m) => m.body)).toContain(`Assigned to Sol Solo (round robin, ${(await Team.findByPk(waiting.conversation.teamId))!.name})`);
+      await expect.poll(() => ownerOf(waiting.conversation.id), DRAINED).toBe(solo.user.id);
+      await expect.poll(() => announced.map((m) => m.body), DRAINED).toContain(`Assigned to Sol Solo (round robin, ${(await Team.findByPk(waiting.conversation.teamId))!.name})`);
     });
 
     it('drains the queue when an operator comes online; going offline keeps their conversations', async () => {
@@ -190,7 +192,7 @@ describe('routing: teams, article authors, round robin', () => {
 
       const socket = await agent(late.cookie);
       // Oldest first, up to the capacity of 2; the third keeps waiting.
-      await expect.poll(() => Promise.all([one, two, three].map((r) => ownerOf(r.conversation.id)))).toEqual([late.user.id, late.user.id, null]);
+      await expect.poll(() => Promise.all([one, two, three].map((r) => ownerOf(r.conversation.id))), DRAINED).toEqual([late.user.id, late.user.id, null]);
 
       socket.disconnect();
       await core.chat.setPresence(late.user.id, 'offline');
@@ -265,7 +267,7 @@ describe('routing: teams, article authors, round robin', () => {
 
       expect(moved.message.body).toBe(`Moved to the ${target.name} queue by Max Mover`);
       expect((await AuditEntry.findAll({ where: { action: 'conversation.team', targetId: String(conversation.id) } })).map((a) => a.summary)).toEqual([moved.message.body]);
-      await expect.poll(() => ownerOf(conversation.id)).toBe(taker.user.id);
+      await expect.poll(() => ownerOf(conversation.id), DRAINED).toBe(taker.user.id);
       expect((await Conversation.findByPk(conversation.id))!.teamId).toBe(target.id);
 
       const again = await request<Refusal>(socket, 'conversation:team', { conversationId: conversation.id, teamId: 999_999 });
