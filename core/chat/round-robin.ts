@@ -15,24 +15,29 @@ interface Candidate {
 
 /**
  * The operator who takes a team's next conversation: an online, active member with fewer open conversations
- * than the team's capacity — the least busy first, then the one assigned least recently. Each candidate's
- * load is counted again under an advisory lock on that operator, held until the caller commits, so two
- * transactions (two instances) can never both fill an operator's last free place.
+ * than the team's capacity — the least busy first, then the one assigned least recently. The online members
+ * are locked first (advisory locks, in id order so two transactions never wait on each other in a circle),
+ * held until the caller commits; their load is counted after that, so two transactions (two instances) can
+ * never both fill an operator's last free place.
  */
 export async function nextInTurn(sequelize: Sequelize, team: Team, transaction: Transaction): Promise<Candidate | undefined> {
-  const candidates = await sequelize.query<Candidate>(
-    `SELECT u.id, u.name FROM team_members m JOIN users u ON u.id = m.user_id
+  const online = await sequelize.query<{ id: number }>(
+    `SELECT u.id FROM team_members m JOIN users u ON u.id = m.user_id
       WHERE m.team_id = :teamId AND u.presence = 'online' AND u.deactivated_at IS NULL AND u.roles && ARRAY['operator', 'admin']::varchar(16)[]
-      ORDER BY (SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open'), m.last_assigned_at ASC NULLS FIRST, u.id`,
+      ORDER BY u.id`,
     { replacements: { teamId: team.id }, type: QueryTypes.SELECT, transaction },
   );
-  for (const candidate of candidates) {
-    await sequelize.query('SELECT pg_advisory_xact_lock(:space, :userId)', { replacements: { space: OPERATOR_LOCK_SPACE, userId: candidate.id }, transaction });
-    // A new statement, a new snapshot: it sees every assignment committed by whoever held the lock before.
-    const [load] = await sequelize.query<{ open: number }>("SELECT count(*)::int AS open FROM conversations WHERE assignee_id = :userId AND status = 'open'", { replacements: { userId: candidate.id }, type: QueryTypes.SELECT, transaction });
-    if (load!.open < team.capacity) return candidate;
-  }
-  return undefined;
+  if (online.length === 0) return undefined;
+  for (const { id } of online) await sequelize.query('SELECT pg_advisory_xact_lock(:space, :id)', { replacements: { space: OPERATOR_LOCK_SPACE, id }, transaction });
+  // A new statement, a new snapshot: it sees every assignment committed by whoever held these locks before.
+  const [chosen] = await sequelize.query<Candidate>(
+    `SELECT u.id, u.name FROM team_members m JOIN users u ON u.id = m.user_id
+       CROSS JOIN LATERAL (SELECT count(*) AS open FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open') load
+      WHERE m.team_id = :teamId AND u.id IN (:ids) AND load.open < :capacity
+      ORDER BY load.open, m.last_assigned_at ASC NULLS FIRST, u.id LIMIT 1`,
+    { replacements: { teamId: team.id, ids: online.map((o) => o.id), capacity: team.capacity }, type: QueryTypes.SELECT, transaction },
+  );
+  return chosen;
 }
 
 /** Assigns a conversation (locked by the caller) to the team's next operator in turn; undefined when nobody is free. */
