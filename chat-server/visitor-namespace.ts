@@ -102,7 +102,13 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
 
     socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => ({ messages: await chat.visitorSync(visitorId, conversationId, afterSeq) })));
     socket.on('conversations:list', handle(logger, z.object({}), async () => ({ conversations: await chat.visitorConversations(visitorId) })));
-    socket.on('team:status', handle(logger, teamStatusSchema, async (query) => ({ ...(await chat.teamStatus(query)) })));
+    socket.on(
+      'team:status',
+      handle(logger, teamStatusSchema, async (query) => {
+        await checkVisitorLimit('status', visitorId);
+        return { ...(await chat.teamStatus(query)) };
+      }),
+    );
 
     socket.on(
       'seen',

@@ -114,6 +114,10 @@ describe('team status for the widget', () => {
     expect(answer).toEqual({ ok: true, team: { id: team.id, name: team.name }, open: true, staffed: false, opensAt: null, closesAt: null, expectedReplySeconds: null, replies: 0 });
     const refused = await request(visitor, 'team:status', { articleId: 'seven' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    // A widget asks once per page: a script asking in a loop is stopped (30 a minute per visitor).
+    const answers = await Promise.all(Array.from({ length: 30 }, () => request<{ ok: boolean; error?: { code: string } }>(visitor, 'team:status', {})));
+    expect(answers.filter((a) => a.ok)).toHaveLength(29);
+    expect(answers.find((a) => !a.ok)?.error?.code).toBe('rate_limited');
     visitor.disconnect();
   });
 });
