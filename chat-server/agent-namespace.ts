@@ -11,6 +11,7 @@ import type { SearchService } from '../search/search-service.ts';
 import { handle } from './acks.ts';
 import { registerWorkflowHandlers } from './inbox-workflow-handlers.ts';
 import { registerComposerRequests } from './agent-composer.ts';
+import { registerTeamHandlers } from './team-handlers.ts';
 import { rooms } from './rooms.ts';
 
 /** How often a connected operator's session is checked again (expired, deactivated, role removed). */
@@ -21,10 +22,13 @@ export const SESSION_RECHECK_MS = 30_000;
  * (the same policy as every admin page) — otherwise the connection is refused. Operators receive every
  * conversation's messages, notes included; visitors get theirs through `/visitor`.
  */
-export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core, options: { presenceGraceMs: number; search: SearchService }): void {
+export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core: Core, options: { presenceGraceMs: number; search: SearchService; kickQueues: () => void }): void {
   const { chat, logger } = core;
   const announce = async (userId: number, presence: Presence) => {
-    if (await chat.setPresence(userId, presence)) nsp.to(rooms.agents).emit('presence', { userId, presence });
+    if (!(await chat.setPresence(userId, presence))) return;
+    nsp.to(rooms.agents).emit('presence', { userId, presence });
+    // Someone who comes online can take conversations waiting in a round-robin queue.
+    if (presence === 'online') options.kickQueues();
   };
   nsp.use((socket, next) => {
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
@@ -91,7 +95,7 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
       }),
     );
 
-    socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'all', 'snoozed']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
+    socket.on('inbox:list', handle(logger, z.object({ view: z.enum(['unassigned', 'mine', 'team', 'all', 'snoozed']).default('all') }), async ({ view }) => ({ conversations: await chat.inbox(staff, view) })));
     socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => chat.agentSync(conversationId, afterSeq) as unknown as Promise<Record<string, unknown>>));
 
     socket.on(
@@ -118,12 +122,15 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
         handle(logger, conversationRefSchema, async ({ conversationId }) => {
           const posted = await chat.setStatus(staff, conversationId, status);
           await broadcast(posted);
+          // A closed conversation frees a place for round robin.
+          if (status === 'closed') options.kickQueues();
           return { message: posted.message };
         }),
       );
     }
 
     registerWorkflowHandlers(socket, { chat, logger, visitors, staff: () => staff, broadcast });
+    registerTeamHandlers(socket, { chat, logger, staff: () => staff, broadcast, kickQueues: options.kickQueues });
 
     socket.on(
       'seen',

@@ -8,6 +8,7 @@ import { registerAgentNamespace } from './agent-namespace.ts';
 import { originChecker } from './allowed-origins.ts';
 import { broadcastPostedElsewhere } from './posted-elsewhere.ts';
 import { rooms } from './rooms.ts';
+import { startQueueDrainer } from './queue-drainer.ts';
 import { startSnoozeWaker } from './snooze-waker.ts';
 import { registerVisitorEmailRequests } from './visitor-email-requests.ts';
 import { registerVisitorNamespace } from './visitor-namespace.ts';
@@ -27,7 +28,7 @@ export interface ChatServer {
  * an operator on another chat normally. Behind a load balancer, sessions must be sticky (HTTP long-polling
  * needs every request of a session on the same instance). `search` answers the composer's article search.
  */
-export function attachChatServer(httpServer: HttpServer, core: Core, options: { search: SearchService; presenceGraceMs?: number; snoozeCheckMs?: number }): ChatServer {
+export function attachChatServer(httpServer: HttpServer, core: Core, options: { search: SearchService; presenceGraceMs?: number; snoozeCheckMs?: number; queueDrainMs?: number }): ChatServer {
   // The adapter publishes every broadcast (NOTIFY) before delivering it locally: enough connections that
   // broadcasts don't queue behind each other.
   const pool = new pg.Pool({ connectionString: core.databaseUrl, max: 10 });
@@ -42,8 +43,9 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   });
   const agents = io.of('/agent');
   const visitors = io.of('/visitor');
+  const queues = startQueueDrainer(agents, visitors, core.chat, core.logger, options.queueDrainMs);
   registerVisitorNamespace(visitors, core.chat, agents, core.logger);
-  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS, search: options.search });
+  registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS, search: options.search, kickQueues: queues.kick });
   const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
   registerVisitorEmailRequests(visitors, core.chatEmail, core.logger);
   const offPostedElsewhere = broadcastPostedElsewhere(core.events, agents, visitors);
@@ -60,6 +62,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
       offSignOut();
       stopSnoozeWaker();
       offPostedElsewhere();
+      await queues.stop();
       await io.close();
       await pool.end();
     },

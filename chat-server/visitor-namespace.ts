@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { Chat } from '../core/chat/index.ts';
 import { identityClaimSchema } from '../core/chat/identity.ts';
 import { conversationRefSchema, seenSchema, sendMessageSchema, startConversationSchema, syncSchema, visitorContextSchema } from '../core/chat/chat-input.ts';
+import { teamStatusSchema } from '../core/chat/team-status.ts';
 import type { Logger } from '../core/logger.ts';
 import { handle } from './acks.ts';
+import { announcePosted } from './announce.ts';
 import { rooms } from './rooms.ts';
 import { checkVisitorLimit } from './visitor-limits.ts';
 import { registerVisitorRatings } from './visitor-ratings.ts';
@@ -72,11 +74,13 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
       'conversation:start',
       handle(logger, startConversationSchema, async (input) => {
         await checkVisitorLimit('conversation', visitorId);
-        const { conversation, message, duplicate } = await chat.startConversation(visitorId, input);
+        const { conversation, message, duplicate, routed } = await chat.startConversation(visitorId, input);
         if (!duplicate) {
           socket.to(rooms.visitor(visitorId)).emit('message', message);
           agents.to(rooms.agents).emit('message', { ...message, conversation });
           agents.to(rooms.agents).emit('conversation:updated', conversation);
+          // Routing's assignment (to the article's author, or in turn) is a timeline event like a manual one.
+          for (const posted of routed) await announcePosted(agents, nsp, chat, posted);
         }
         return { conversation, message, duplicate };
       }),
@@ -99,6 +103,13 @@ export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Nam
 
     socket.on('conversation:sync', handle(logger, syncSchema, async ({ conversationId, afterSeq }) => ({ messages: await chat.visitorSync(visitorId, conversationId, afterSeq) })));
     socket.on('conversations:list', handle(logger, z.object({}), async () => ({ conversations: await chat.visitorConversations(visitorId) })));
+    socket.on(
+      'team:status',
+      handle(logger, teamStatusSchema, async (query) => {
+        await checkVisitorLimit('status', visitorId);
+        return { ...(await chat.teamStatus(query)) };
+      }),
+    );
 
     socket.on(
       'seen',

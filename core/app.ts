@@ -38,6 +38,7 @@ import { initModels } from './models/index.ts';
 import { SettingsReader } from './settings.ts';
 import { createWebhooks, type Webhooks } from './webhooks/index.ts';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/webhook-worker.ts';
+import { createTeams, type Teams } from './teams/index.ts';
 import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
 
 /**
@@ -86,6 +87,7 @@ export interface Core {
   savedReplies: SavedReplies;
   /** Paged reads for the REST API (/api/v1). */
   rest: RestReads;
+  teams: Teams;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -161,6 +163,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     collections: createCollections(database.sequelize, events),
     savedReplies: createSavedReplies(database.sequelize),
     rest: createRestReads(),
+    teams: createTeams(database.sequelize),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,

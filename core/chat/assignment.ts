@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { StaffView } from '../accounts/index.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { Conversation } from '../models/index.ts';
+import { Conversation, User } from '../models/index.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { postMessage, type Posted } from './message-store.ts';
 import { activeOperator } from './operators.ts';
@@ -56,4 +56,36 @@ export async function conversationTransferrer(sequelize: Sequelize, staff: Staff
     await recordAudit({ actor: staff, action: 'conversation.transfer', target: { type: 'conversation', id: conversation.id }, summary: `${body}: ${transfer.note}` }, transaction);
     return [note, event];
   });
+}
+
+/**
+ * Takes an unassigned conversation for oneself ("Assign to me" on a queue): unlike `conversationAssigner`,
+ * it refuses when someone already owns it, so of two operators claiming at once exactly one gets it and the
+ * other is told who did. The row lock orders the claims.
+ */
+export async function conversationClaimer(sequelize: Sequelize, staff: StaffView, conversationId: number): Promise<Posted> {
+  return sequelize.transaction(async (transaction) => {
+    const conversation = await lockConversation(conversationId, transaction);
+    const me = await activeOperator(staff.id, transaction);
+    if (conversation.assigneeId !== null) {
+      const owner = conversation.assigneeId === me.id ? 'you' : ((await User.findByPk(conversation.assigneeId, { transaction }))?.name ?? 'someone else');
+      throw new ChatRefusedError('invalid', `Already taken by ${owner}.`);
+    }
+    const body = `Claimed by ${me.name}`;
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: me.id, kind: 'event', body, setAssignee: me.id }, transaction);
+    await recordAudit({ actor: staff, action: 'conversation.assign', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
+    return posted;
+  });
+}
+
+/**
+ * An assignment made by routing (an article's author, round robin), inside the caller's transaction: the
+ * same timeline event and audit entry as a manual one, with the system as the actor and the reason in words.
+ */
+export async function automaticAssigner(sequelize: Sequelize, input: { conversationId: number; assignee: { id: number; name: string }; reason: string }, transaction: Transaction): Promise<Posted> {
+  const { conversationId, assignee, reason } = input;
+  const body = `Assigned to ${assignee.name} (${reason})`;
+  const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body, setAssignee: assignee.id }, transaction);
+  await recordAudit({ actor: null, action: 'conversation.assign', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
+  return posted;
 }

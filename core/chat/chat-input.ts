@@ -15,7 +15,7 @@ export const originSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('launcher'), page: z.string().max(500).optional() }),
     z.object({ kind: z.literal('article'), articleId: z.number().int().positive(), reaction: z.enum(['sad', 'neutral', 'happy']).optional() }),
-    z.object({ kind: z.literal('search'), query: z.string().max(200) }),
+    z.object({ kind: z.literal('search'), query: z.string().max(200), page: z.string().max(500).optional() }),
   ])
   .default({ kind: 'launcher' });
 

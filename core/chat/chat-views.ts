@@ -25,6 +25,8 @@ export interface ConversationView {
   status: 'open' | 'closed';
   origin: ConversationOrigin;
   assigneeId: number | null;
+  /** The team whose queue it is in. */
+  teamId: number;
   lastSeq: number;
   visitorSeenSeq: number;
   agentSeenSeq: number;
@@ -47,6 +49,7 @@ export function presentConversation(c: Conversation): ConversationView {
     status: c.status,
     origin: c.origin,
     assigneeId: c.assigneeId,
+    teamId: c.teamId,
     lastSeq: c.lastSeq,
     visitorSeenSeq: c.visitorSeenSeq,
     agentSeenSeq: c.agentSeenSeq,

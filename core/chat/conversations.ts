@@ -8,22 +8,26 @@ import { attachmentsForMessage } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { messagePreview, presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
 import { messagesAfter, postMessage, type Posted } from './message-store.ts';
+import { applyRoute, routeConversation } from './routing.ts';
 
 /**
  * A visitor's first message opens a conversation. Idempotent like every message: resending the same
  * `clientId` returns the conversation the first attempt created.
  */
-export async function startConversation(sequelize: Sequelize, visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted> {
+export async function startConversation(sequelize: Sequelize, visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView; routed: Posted[] } & Posted> {
   return sequelize.transaction(async (transaction) => {
     // Two tabs flushing the same first message must not open two conversations: one waits for the other.
     await sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:clientId))', { replacements: { clientId: input.clientId }, transaction });
     const earlier = await Message.findOne({ where: { clientId: input.clientId }, transaction });
+    const route = earlier ? undefined : await routeConversation(sequelize, input.origin, transaction);
     const conversationId = earlier
       ? earlier.conversationId
-      : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, lastMessageAt: null, waitingSince: null }, { transaction })).id;
+      : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, teamId: route!.team.id, lastMessageAt: null, waitingSince: null }, { transaction })).id;
     const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body }, transaction);
-    const conversation = posted.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true, transaction }));
-    return { ...posted, conversation };
+    // Routing writes its assignment event after the visitor's message, in the same transaction.
+    const routed = route && !posted.duplicate ? await applyRoute(sequelize, conversationId, route, transaction) : [];
+    const conversation = routed.at(-1)?.conversation ?? posted.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true, transaction }));
+    return { ...posted, conversation, routed };
   });
 }
 
@@ -70,8 +74,8 @@ export async function markSeen(conversationId: number, side: 'visitor' | 'agent'
   return row.seen;
 }
 
-/** The inbox's lists: open conversations not snoozed (all, or by owner), and the snoozed ones. */
-export type InboxView = 'unassigned' | 'mine' | 'all' | 'snoozed';
+/** The inbox's lists: open conversations not snoozed (all, by owner, or of my teams), and the snoozed ones. */
+export type InboxView = 'unassigned' | 'mine' | 'team' | 'all' | 'snoozed';
 
 export interface InboxRow extends ConversationView {
   visitor: { id: string; name: string | null; email: string | null; locale: string | null };
@@ -90,7 +94,10 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
   const where = {
     status: 'open' as const,
     ...(view === 'unassigned' ? { assigneeId: null } : view === 'mine' ? { assigneeId: staff.id } : {}),
-    [Op.and]: [view === 'snoozed' ? snoozed : literal('(snoozed_until IS NULL OR snoozed_until <= now())')],
+    [Op.and]: [
+      view === 'snoozed' ? snoozed : literal('(snoozed_until IS NULL OR snoozed_until <= now())'),
+      ...(view === 'team' ? [literal(`team_id IN (SELECT team_id FROM team_members WHERE user_id = ${Number(staff.id)})`)] : []),
+    ],
   };
   const order: Order = view === 'snoozed' ? [['snoozedUntil', 'ASC'], ['id', 'ASC']] : [[literal('waiting_since IS NULL'), 'ASC'], ['waitingSince', 'ASC'], ['lastMessageAt', 'DESC']];
   const rows = await Conversation.findAll({ where, order, limit: 200 });

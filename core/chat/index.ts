@@ -6,7 +6,7 @@ import type { AttachmentStore } from './attachment-store.ts';
 import { findAttachment, takeAttachment, type AttachmentView, type Uploader } from './attachments.ts';
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
 import type { ConversationView, MessageView, VisitorProfileView } from './chat-views.ts';
-import { conversationAssigner, conversationTransferrer, type Transfer } from './assignment.ts';
+import { conversationAssigner, conversationClaimer, conversationTransferrer, type Transfer } from './assignment.ts';
 import { rateConversation, ratingsByOperator, visitorRating, type OperatorRatings, type RatingScore, type RatingView } from './csat.ts';
 import { agentMessage, agentSync, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
 import type { AuditActor } from '../audit/audit-log.ts';
@@ -16,6 +16,9 @@ import { verifyIdentity, type IdentityClaim } from './identity.ts';
 import { listPresence, setPresence, type Presence } from './presence.ts';
 import type { Posted } from './message-store.ts';
 import { conversationSnoozer, conversationUnsnoozer, wakeExpiredSnoozes } from './snooze.ts';
+import { drainQueues } from './round-robin.ts';
+import { conversationTeamMover } from './team-move.ts';
+import { teamStatus, type TeamStatusQuery, type TeamStatusView } from './team-status.ts';
 import { loadVisitorProfile } from './visitor-profile.ts';
 import { issueVisitorToken, verifyVisitorToken } from './visitor-tokens.ts';
 import { resolveVisitor, type VisitorFacts } from './visitors.ts';
@@ -26,6 +29,7 @@ export type { Transfer } from './assignment.ts';
 export type { InboxRow, InboxView } from './conversations.ts';
 export type { IdentityClaim } from './identity.ts';
 export type { Presence } from './presence.ts';
+export { teamStatusSchema, type TeamStatusQuery, type TeamStatusView } from './team-status.ts';
 export type { AttachmentView, Uploader } from './attachments.ts';
 export type { ArticleCard } from './article-cards.ts';
 export type { OperatorRatings, RatingScore, RatingView } from './csat.ts';
@@ -36,7 +40,8 @@ export interface Chat {
   visitorFromToken(token: string | undefined): Promise<{ visitorId: string; token: string; issued: boolean }>;
   /** Who a connecting visitor is: their token's visitor (or a new one), or the verified identity's. */
   connectVisitor(input: { token?: unknown; identity?: IdentityClaim | undefined; facts: VisitorFacts }): Promise<{ visitorId: string; token: string }>;
-  startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView } & Posted>;
+  /** Opens a conversation and routes it (see routing.ts); `routed` are the assignment events routing wrote. */
+  startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView; routed: Posted[] } & Posted>;
   visitorConversationOwner(visitorId: string, conversationId: number): Promise<void>;
   visitorMessage(visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted>;
   visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]>;
@@ -49,6 +54,14 @@ export interface Chat {
   agentSync(conversationId: number, afterSeq: number): Promise<{ conversation: ConversationView; messages: MessageView[] }>;
   /** Assigns to an active operator, or unassigns (`null`); audited. */
   assign(staff: StaffView, conversationId: number, assigneeId: number | null): Promise<Posted>;
+  /** Takes an unassigned conversation for oneself; refused when someone owns it already. Audited. */
+  claim(staff: StaffView, conversationId: number): Promise<Posted>;
+  /** Moves a conversation to a team's queue, unassigned; audited. */
+  moveToTeam(staff: StaffView, conversationId: number, teamId: number): Promise<Posted>;
+  /** Hands waiting conversations of round-robin teams to operators with free places; the events, to announce. */
+  drainQueues(): Promise<Posted[]>;
+  /** The team answering where the visitor is: open, staffed, expected reply time (at `at`, default now). */
+  teamStatus(query: TeamStatusQuery, at?: Date): Promise<TeamStatusView>;
   /** Assigns with an internal note for the new owner, atomically; audited. Returns the note, then the event. */
   transfer(staff: StaffView, transfer: Transfer): Promise<Posted[]>;
   setStatus(staff: StaffView, conversationId: number, status: 'open' | 'closed'): Promise<Posted>;
@@ -107,6 +120,10 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore, events:
     agentSync,
     assign: (staff, conversationId, assigneeId) => conversationAssigner(sequelize, staff, conversationId, assigneeId),
     transfer: (staff, transfer) => conversationTransferrer(sequelize, staff, transfer),
+    claim: (staff, conversationId) => conversationClaimer(sequelize, staff, conversationId),
+    moveToTeam: (staff, conversationId, teamId) => conversationTeamMover(sequelize, staff, conversationId, teamId),
+    drainQueues: () => drainQueues(sequelize),
+    teamStatus: (query, at = new Date()) => teamStatus(sequelize, query, at),
     setStatus: (staff, conversationId, status) => setConversationStatus(sequelize, staff, conversationId, status),
     snooze: (staff, input) => conversationSnoozer(sequelize, staff, input),
     unsnooze: (staff, conversationId) => conversationUnsnoozer(sequelize, staff, conversationId),

@@ -4,5 +4,6 @@
  */
 export { scheduleSchema, closureSchema, intervalSchema, WEEKDAYS, type Schedule, type Closure, type Interval, type Weekday, type WeeklySchedule } from './schedule-schema.ts';
 export { openState, nextOpening, type OpenState } from './open-state.ts';
+export { openStretchesBetween } from './open-between.ts';
 export { formatBackAt, type BackAtOptions } from './back-at-format.ts';
 export { formatReplyTime, MIN_REPLIES_FOR_ESTIMATE, type FirstReplyStats } from './reply-time-format.ts';

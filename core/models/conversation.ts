@@ -1,7 +1,10 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, literal, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
-/** Where a conversation started: the launcher, a 😞 on an article, or a search that found nothing. */
-export type ConversationOrigin = { kind: 'launcher'; page?: string } | { kind: 'article'; articleId: number; reaction?: 'sad' | 'neutral' | 'happy' } | { kind: 'search'; query: string };
+/**
+ * Where a conversation started: the launcher, an article (`reaction: 'sad'` when the visitor opened it from 😞), or a
+ * search that found nothing. `page` is the help-center path the visitor was on: routing picks that collection's team.
+ */
+export type ConversationOrigin = { kind: 'launcher'; page?: string } | { kind: 'article'; articleId: number; reaction?: 'sad' | 'neutral' | 'happy' } | { kind: 'search'; query: string; page?: string };
 export type ConversationStatus = 'open' | 'closed';
 
 /** One conversation of a visitor with the team. `lastSeq` is the sequence number of its latest message. */
@@ -10,6 +13,8 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
   declare visitorId: string;
   declare status: CreationOptional<ConversationStatus>;
   declare assigneeId: number | null;
+  /** The team whose queue it is in (the database defaults it to the default team). */
+  declare teamId: CreationOptional<number>;
   declare origin: ConversationOrigin;
   declare lastSeq: CreationOptional<number>;
   declare visitorSeenSeq: CreationOptional<number>;
@@ -30,6 +35,8 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
         visitorId: { type: DataTypes.UUID, allowNull: false },
         status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'open' },
         assigneeId: { type: DataTypes.INTEGER, allowNull: true },
+        // The database's own default (see migration 0019): a conversation created without routing lands in the default team.
+        teamId: { type: DataTypes.INTEGER, allowNull: false, defaultValue: literal('default_team_id()') },
         origin: { type: DataTypes.JSONB, allowNull: false },
         lastSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         visitorSeenSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

@@ -18,21 +18,23 @@ import { SavedReply } from './saved-reply.ts';
 import { Session } from './session.ts';
 import { Settings } from './settings.ts';
 import { SetupToken } from './setup-token.ts';
+import { Team } from './team.ts';
 import { User } from './user.ts';
 import { Visitor } from './visitor.ts';
 
-export { AccessToken, Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Conversation, Image, Invite, Locale, Message, OutboxMessage, PasswordReset, SavedReply, SearchQuery, Session, Settings, SetupToken, User, Visitor };
+export { AccessToken, Article, ArticleAutosave, ArticleVersion, AuditEntry, Author, Collection, Conversation, Image, Invite, Locale, Message, OutboxMessage, PasswordReset, SavedReply, SearchQuery, Session, Settings, SetupToken, Team, User, Visitor };
 export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
 export type { VersionSource } from './article-version.ts';
 export type { OutboxStatus } from './outbox-message.ts';
 export type { ConversationOrigin, ConversationStatus } from './conversation.ts';
+export { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from './team.ts';
 export type { MessageKind, MessageSender } from './message.ts';
 export type { VisitorContext } from './visitor.ts';
 
 /** Binds every model to the connection and declares the associations, once per process. */
 export function initModels(sequelize: Sequelize): void {
-  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset, Visitor, Conversation, Message, SavedReply, AccessToken]) model.initModel(sequelize);
+  for (const model of [Locale, Settings, Author, Collection, Article, ArticleVersion, ArticleAutosave, Image, SearchQuery, User, Session, SetupToken, AuditEntry, Invite, OutboxMessage, PasswordReset, Visitor, Team, Conversation, Message, SavedReply, AccessToken]) model.initModel(sequelize);
   Article.belongsTo(Collection, { as: 'collection', foreignKey: 'collectionId' });
   Article.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
   Collection.hasMany(Article, { as: 'articles', foreignKey: 'collectionId' });

@@ -22,6 +22,9 @@ const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator
   '/admin/profile': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/profile/tokens': { anonymous: 303, admin: 200, author: 200, operator: 200 },
   '/admin/settings': { anonymous: 303, admin: 200, author: 403, operator: 403 },
+  '/admin/teams': { anonymous: 303, admin: 200, author: 403, operator: 403 },
+  // The default team, created by the teams migration.
+  '/admin/teams/1': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/api/content-gaps': { anonymous: 401, admin: 200, author: 200, operator: 403 },

@@ -9,7 +9,7 @@ import { startSearch, type SearchService } from '../../search/search-service.ts'
  * The chat server on a real HTTP server on loopback, as the production process attaches it, with the
  * embedded search over the test database's published articles (started here unless given).
  */
-export async function startChatHarness(core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number; search?: SearchService } = {}): Promise<{ url: string; http: Server; chat: ChatServer; search: SearchService; close(): Promise<void> }> {
+export async function startChatHarness(core: Core, options: { presenceGraceMs?: number; snoozeCheckMs?: number; queueDrainMs?: number; search?: SearchService } = {}): Promise<{ url: string; http: Server; chat: ChatServer; search: SearchService; close(): Promise<void> }> {
   const http = createServer();
   const search = options.search ?? (await startSearch(core));
   const chat = attachChatServer(http, core, { ...options, search });

@@ -3,25 +3,32 @@ import type { ConversationView, InboxRow, MessageView } from '../../../core/chat
 export { lastSeq } from '../../../core/chat/chat-views.ts';
 
 /** The inbox's tabs, as the protocol names its views. */
-export type InboxTab = 'unassigned' | 'mine' | 'all' | 'snoozed';
+export type InboxTab = 'unassigned' | 'mine' | 'team' | 'all' | 'snoozed';
 
 /** Snoozed until a time still ahead; a passed time counts as awake before the server clears it (as the server's lists do). */
 export const isSnoozed = (row: ConversationView, now: number): boolean => row.snoozedUntil !== null && Date.parse(row.snoozedUntil) > now;
 
-/** Whether an open conversation belongs in a tab, for the operator with id `me`; snoozed ones only under Snoozed. */
-export function inTab(row: ConversationView, tab: InboxTab, me: number, now: number = Date.now()): boolean {
+/** No teams: the Team tab is empty. */
+const NO_TEAMS: ReadonlySet<number> = new Set();
+
+/**
+ * Whether an open conversation belongs in a tab, for the operator with id `me` who belongs to `myTeams`;
+ * snoozed ones only under Snoozed.
+ */
+export function inTab(row: ConversationView, tab: InboxTab, me: number, now: number = Date.now(), myTeams: ReadonlySet<number> = NO_TEAMS): boolean {
   if (row.status !== 'open') return false;
   if (tab === 'snoozed') return isSnoozed(row, now);
   if (isSnoozed(row, now)) return false;
   if (tab === 'unassigned') return row.assigneeId === null;
   if (tab === 'mine') return row.assigneeId === me;
+  if (tab === 'team') return myTeams.has(row.teamId);
   return true;
 }
 
 /** How many open conversations each tab holds. */
-export function tabCounts(rows: readonly ConversationView[], me: number, now: number = Date.now()): Record<InboxTab, number> {
-  const count = (tab: InboxTab) => rows.filter((row) => inTab(row, tab, me, now)).length;
-  return { unassigned: count('unassigned'), mine: count('mine'), all: count('all'), snoozed: count('snoozed') };
+export function tabCounts(rows: readonly ConversationView[], me: number, now: number = Date.now(), myTeams: ReadonlySet<number> = NO_TEAMS): Record<InboxTab, number> {
+  const count = (tab: InboxTab) => rows.filter((row) => inTab(row, tab, me, now, myTeams)).length;
+  return { unassigned: count('unassigned'), mine: count('mine'), team: count('team'), all: count('all'), snoozed: count('snoozed') };
 }
 
 /**
@@ -39,8 +46,8 @@ export function byWaitingTime(a: ConversationView, b: ConversationView): number 
 const bySnoozeEnd = (a: ConversationView, b: ConversationView): number => (a.snoozedUntil ?? '').localeCompare(b.snoozedUntil ?? '') || a.id - b.id;
 
 /** The rows of one tab, in order. */
-export function rowsOf(rows: readonly InboxRow[], tab: InboxTab, me: number, now: number = Date.now()): InboxRow[] {
-  return rows.filter((row) => inTab(row, tab, me, now)).sort(tab === 'snoozed' ? bySnoozeEnd : byWaitingTime);
+export function rowsOf(rows: readonly InboxRow[], tab: InboxTab, me: number, now: number = Date.now(), myTeams: ReadonlySet<number> = NO_TEAMS): InboxRow[] {
+  return rows.filter((row) => inTab(row, tab, me, now, myTeams)).sort(tab === 'snoozed' ? bySnoozeEnd : byWaitingTime);
 }
 
 /** Unread: something arrived after what operators last marked seen. */

@@ -192,8 +192,10 @@ export class InboxStore {
   async act(event: 'conversation:assign' | 'conversation:close' | 'conversation:reopen', conversationId: number): Promise<void> {
     if (!this.#socket) return;
     this.notice = '';
-    const payload = event === 'conversation:assign' ? { conversationId, assigneeId: this.me } : { conversationId };
-    const answer = await request<{ message: MessageView }>(this.#socket, event, payload);
+    // Taking an unassigned one from a queue is a claim: of two operators at once, one gets it and the other is told who.
+    const claim = event === 'conversation:assign' && this.rows[conversationId]?.assigneeId === null;
+    const payload = event === 'conversation:assign' && !claim ? { conversationId, assigneeId: this.me } : { conversationId };
+    const answer = await request<{ message: MessageView }>(this.#socket, claim ? 'conversation:claim' : event, payload);
     if (answer.ok) this.#received(answer.message);
     else this.notice = answer.error.message;
   }
@@ -212,6 +214,11 @@ export class InboxStore {
   /** Hands it over with an internal note; the `clientId` makes pressing again after a lost answer harmless. */
   transfer(conversationId: number, assigneeId: number, note: string, clientId: string): Promise<string | null> {
     return this.#perform('conversation:transfer', { conversationId, assigneeId, note, clientId });
+  }
+
+  /** Moves it to a team's queue, unassigned. Answers null when done, else why not. */
+  moveToTeam(conversationId: number, teamId: number): Promise<string | null> {
+    return this.#perform('conversation:team', { conversationId, teamId });
   }
 
   /** Puts it aside until `until`; the event says the time in this operator's zone. */

@@ -7,6 +7,7 @@ const row = (id: number, over: Partial<InboxRow> = {}): InboxRow => ({
   status: 'open',
   origin: { kind: 'launcher' },
   assigneeId: null,
+  teamId: 1,
   lastSeq: 1,
   visitorSeenSeq: 1,
   agentSeenSeq: 0,
@@ -36,14 +37,22 @@ const message = (seq: number, over: Partial<MessageView> = {}): MessageView => (
 describe('inbox state', () => {
   it('counts and filters tabs by assignee, open conversations only', () => {
     const rows = [row(1), row(2, { assigneeId: 7 }), row(3, { assigneeId: 8 }), row(4, { status: 'closed' })];
-    expect(tabCounts(rows, 7)).toEqual({ unassigned: 1, mine: 1, all: 3, snoozed: 0 });
+    expect(tabCounts(rows, 7)).toEqual({ unassigned: 1, mine: 1, team: 0, all: 3, snoozed: 0 });
     expect(rowsOf(rows, 'mine', 7).map((r) => r.id)).toEqual([2]);
+  });
+
+  it('lists under Team the open, awake conversations of the teams I belong to, whoever owns them', () => {
+    const now = Date.parse('2026-11-23T12:00:00.000Z');
+    const rows = [row(1, { teamId: 2 }), row(2, { teamId: 2, assigneeId: 8 }), row(3, { teamId: 3 }), row(4, { teamId: 2, status: 'closed' }), row(5, { teamId: 2, snoozedUntil: '2026-11-24T09:00:00.000Z' })];
+    expect(tabCounts(rows, 7, now, new Set([2]))).toEqual({ unassigned: 2, mine: 0, team: 2, all: 3, snoozed: 1 });
+    expect(rowsOf(rows, 'team', 7, now, new Set([2, 3])).map((r) => r.id)).toEqual([3, 2, 1]); // same activity: newest first
+    expect(rowsOf(rows, 'team', 7, now, new Set())).toEqual([]);
   });
 
   it('keeps snoozed conversations under Snoozed only, soonest first, until their time comes', () => {
     const now = Date.parse('2026-11-23T12:00:00.000Z');
     const rows = [row(1), row(2, { snoozedUntil: '2026-11-24T09:00:00.000Z', assigneeId: 7 }), row(3, { snoozedUntil: '2026-11-23T13:00:00.000Z' }), row(4, { snoozedUntil: '2026-11-23T11:59:59.000Z' })];
-    expect(tabCounts(rows, 7, now)).toEqual({ unassigned: 2, mine: 0, all: 2, snoozed: 2 });
+    expect(tabCounts(rows, 7, now)).toEqual({ unassigned: 2, mine: 0, team: 0, all: 2, snoozed: 2 });
     expect(rowsOf(rows, 'snoozed', 7, now).map((r) => r.id)).toEqual([3, 2]);
     // An hour later the first snooze has ended: it is back where it belongs, before the server says so.
     expect(rowsOf(rows, 'unassigned', 7, now + 3_600_000).map((r) => r.id)).toContain(3);
