@@ -214,7 +214,9 @@ describe('routing: teams, article authors, round robin', () => {
       const owners = await Promise.all(waiting.map(ownerOf));
       expect(owners.filter((id) => id === x.user.id)).toHaveLength(2);
       expect(owners.filter((id) => id === y.user.id)).toHaveLength(2);
-      expect(owners.slice(4)).toEqual([null, null]); // the oldest four went first
+      // Two wait for capacity. (Which two is not promised: a drain skips a conversation another drain holds, so
+      // under concurrent drains a newer one can be handed out before an older one; one drain goes oldest first.)
+      expect(owners.filter((id) => id === null)).toHaveLength(2);
       for (const id of waiting) expect((await events(id)).length).toBeLessThanOrEqual(1);
     });
   });
