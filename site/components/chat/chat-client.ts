@@ -5,6 +5,7 @@ import { createChatStorage, type ChatStorage } from './chat-storage.ts';
 import { visitContext } from './visit-context.ts';
 import type { RatingScore, RatingView } from '../../../core/chat/csat.ts';
 import type { ChatInvitation } from './open-chat.ts';
+import type { TeamStatusQuery, TeamStatusView } from '../../../core/chat/team-status.ts';
 
 /** Everything the panel draws, as one immutable snapshot. */
 export interface ChatSnapshot {
@@ -274,6 +275,8 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     rating: (conversationId: number) => request<{ rating: RatingView | null }>('conversation:rating', { conversationId }),
     /** The address for replies the visitor has not seen and for transcripts; the server validates it. */
     setEmail: (email: string) => request<{ email: string; sameEmailVisitors: number }>('visitor:email', { email }),
+    /** Who answers where the visitor is and whether they are there (`team:status`); the panel words it (team-notice.ts). */
+    teamStatus: (query: TeamStatusQuery) => request<TeamStatusView>('team:status', query),
     /** "Email me this conversation", to the address given with `setEmail`. */
     emailTranscript: (conversationId: number) => request<{ to: string }>('conversation:transcript', { conversationId }),
     /** Called on input: "typing" at most every few seconds, "stopped" after a pause. */

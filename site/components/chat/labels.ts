@@ -58,8 +58,10 @@ export interface ChatLabels {
   aboutArticle: string;
   aboutSearch: string;
   resumeFailed: string;
+  /** "We're away — {backAt}": the team is closed; `{backAt}` from formatBackAt (team-notice.ts). */
+  teamAway: string;
   /** The optional address for chat emails and "Email me this conversation" (EmailOptions). `{email}` filled in. */
-  email: { label: string; hint: string; save: string; saved: string; invalid: string; failed: string; transcript: string; transcriptSent: string; transcriptNeedsEmail: string; transcriptLimited: string };
+  email: { label: string; hint: string; prompt: string; save: string; saved: string; invalid: string; failed: string; transcript: string; transcriptSent: string; transcriptNeedsEmail: string; transcriptLimited: string };
 }
 
 /** Server side: the labels in the page's locale. */
@@ -123,9 +125,11 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
     aboutArticle: t('chat.aboutArticle', { title: '{title}' }),
     aboutSearch: t('chat.aboutSearch', { query: '{query}' }),
     resumeFailed: t('chat.resumeFailed'),
+    teamAway: t('chat.teamAway', { backAt: '{backAt}' }),
     email: {
       label: t('chat.email.label'),
       hint: t('chat.email.hint'),
+      prompt: t('chat.email.prompt'),
       save: t('chat.email.save'),
       saved: t('chat.email.saved', { email: '{email}' }),
       invalid: t('chat.email.invalid'),
