@@ -4,6 +4,7 @@ import { conversationRefSchema, rateConversationSchema } from '../core/chat/chat
 import type { Logger } from '../core/logger.ts';
 import { handle } from './acks.ts';
 import { rooms } from './rooms.ts';
+import { checkVisitorLimit } from './visitor-limits.ts';
 
 /**
  * `/visitor` requests for "How was the conversation?": rate a closed conversation (again, to change it) and
@@ -15,6 +16,8 @@ export function registerVisitorRatings(socket: Socket, deps: { chat: Chat; visit
   socket.on(
     'conversation:rate',
     handle(logger, rateConversationSchema, async (input) => {
+      // Each rating is a timeline event no one can delete: rated as often as messages may be sent.
+      await checkVisitorLimit('message', visitorId);
       const { rating, message, conversation } = await chat.rate(visitorId, input);
       visitors.to(rooms.visitor(visitorId)).emit('message', message);
       agents.to(rooms.agents).emit('message', { ...message, conversation });

@@ -65,7 +65,7 @@ export async function endpointCreator(sequelize: Sequelize, actor: AuditActor, i
       `INSERT INTO webhook_endpoints (url, description, secret, events, enabled) VALUES (:url, :description, :secret, ARRAY[:events]::varchar[], :enabled) RETURNING id`,
       { type: QueryTypes.SELECT, replacements: { ...fields, secret }, transaction },
     );
-    await recordAudit({ actor, action: 'webhook.create', target: { type: 'webhook', id: row!.id }, summary: `Added webhook ${fields.url} (${fields.events.join(', ')})` }, transaction);
+    await recordAudit({ actor, action: 'webhook.create', target: { type: 'webhook', id: row!.id }, summary: `Added webhook ${urlForRecords(fields.url)} (${fields.events.join(', ')})` }, transaction);
     return { id: row!.id, secret };
   });
 }
@@ -80,7 +80,7 @@ export async function endpointUpdater(sequelize: Sequelize, actor: AuditActor, i
     );
     if (updated === 0) throw new WebhookRefusedError('No such webhook endpoint.');
     const state = fields.enabled ? 'enabled' : 'disabled';
-    await recordAudit({ actor, action: 'webhook.update', target: { type: 'webhook', id }, summary: `Saved webhook ${fields.url} (${state}; ${fields.events.join(', ')})` }, transaction);
+    await recordAudit({ actor, action: 'webhook.update', target: { type: 'webhook', id }, summary: `Saved webhook ${urlForRecords(fields.url)} (${state}; ${fields.events.join(', ')})` }, transaction);
   });
 }
 
@@ -103,6 +103,14 @@ export async function endpointRemover(sequelize: Sequelize, actor: AuditActor, i
   await sequelize.transaction(async (transaction) => {
     const [row] = await sequelize.query<{ url: string }>('DELETE FROM webhook_endpoints WHERE id = :id RETURNING url', { type: QueryTypes.SELECT, replacements: { id }, transaction });
     if (!row) throw new WebhookRefusedError('No such webhook endpoint.');
-    await recordAudit({ actor, action: 'webhook.delete', target: { type: 'webhook', id }, summary: `Deleted webhook ${row.url}` }, transaction);
+    await recordAudit({ actor, action: 'webhook.delete', target: { type: 'webhook', id }, summary: `Deleted webhook ${urlForRecords(row.url)}` }, transaction);
   });
+}
+
+/**
+ * What the audit log and the server log keep of an endpoint's URL: its origin. Chat services (Slack,
+ * Telegram, Discord) put the credential in the path, and the audit log can never be rewritten.
+ */
+export function urlForRecords(url: string): string {
+  return `${new URL(url).origin}/…`;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import { retryDelayMs } from '../mail/mail-worker.ts';
 import { deliveryBody, onWebhookQueued, type DeliveryRow } from './deliveries.ts';
 import { TEST_EVENT_TYPE } from './events.ts';
+import { urlForRecords } from './endpoints.ts';
 import { SIGNATURE_HEADER, signWebhook } from './signature.ts';
 
 export interface WebhookWorkerOptions {
@@ -158,7 +159,7 @@ export class WebhookWorker {
       { replacements: { ...replacements, status: final ? 'failed' : 'queued', delayMs } },
     );
     if (outcome.statusCode === null) await this.#holdBackEndpoint(delivery, delayMs);
-    const context = { url: delivery.url, type: delivery.event_type, delivery: delivery.id, attempts: delivery.attempts, error: outcome.error };
+    const context = { url: urlForRecords(delivery.url), type: delivery.event_type, delivery: delivery.id, attempts: delivery.attempts, error: outcome.error };
     if (final) this.#logger.error(context, 'webhook failed: giving up after the last attempt');
     else this.#logger.warn({ ...context, retryInMs: delayMs }, 'webhook not delivered: will retry');
   }

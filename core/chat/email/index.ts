@@ -53,7 +53,7 @@ export function createChatEmail(props: { sequelize: Sequelize; config: Config; e
       try {
         posted = await receiveInboundMail(sequelize, (await secrets()).mailKey, raw, envelopeRecipients);
       } catch (error) {
-        if (error instanceof InboundMailRefusedError) logger.warn({ reason: error.reason, recipients: envelopeRecipients }, `inbound email refused: ${error.message}`);
+        if (error instanceof InboundMailRefusedError) logger.warn({ reason: error.reason, recipients: envelopeRecipients.map(withoutSignature) }, `inbound email refused: ${error.message}`);
         throw error;
       }
       if (!posted.duplicate) {
@@ -94,4 +94,9 @@ export function createChatEmail(props: { sequelize: Sequelize; config: Config; e
       options: { delayMs: config.CHAT_EMAIL_DELAY_MS, pollMs: 5_000, ...props.replyMailer },
     }),
   };
+}
+
+/** A reply address's signature is all it takes to write into that conversation: logs keep only its conversation. */
+function withoutSignature(recipient: string): string {
+  return recipient.replace(/^(reply\+\d+)-[0-9a-f]+@/i, '$1-…@');
 }

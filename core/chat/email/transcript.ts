@@ -21,8 +21,11 @@ export async function emailTranscript(sequelize: Sequelize, addressing: ChatMail
   await visitorConversation(visitorId, conversationId);
   const visitor = await Visitor.findByPk(visitorId, { rejectOnEmpty: true });
   if (!visitor.email) throw new ChatRefusedError('invalid', 'email: give your email address first (visitor:email).');
-  const decision = await consume('chat-transcript', visitorId, TRANSCRIPTS_PER_HOUR, 3_600);
-  if (!decision.allowed) throw new ChatRefusedError('rate_limited', `Too many transcripts: try again in ${decision.retryAfterSeconds} s.`);
+  // Per visitor and per address: new visitors are free to make, so one address must not get more either.
+  for (const [key, id] of [['chat-transcript', visitorId], ['chat-transcript-to', visitor.email]] as const) {
+    const decision = await consume(key, id, TRANSCRIPTS_PER_HOUR, 3_600);
+    if (!decision.allowed) throw new ChatRefusedError('rate_limited', `Too many transcripts: try again in ${decision.retryAfterSeconds} s.`);
+  }
   const said = (await messagesAfter(conversationId, 0, 'visitor', 5_000)).filter((m) => m.kind === 'text' && m.sender !== 'system');
   await sequelize.transaction(async (transaction) => {
     const mail = transcriptMail({

@@ -160,4 +160,14 @@ describe('chat replies by email', () => {
     const { conversation } = await request<Ok<{ conversation: { id: number } }>>(stranger, 'conversation:start', { clientId: randomUUID(), body: 'hi' });
     expect(await request(stranger, 'conversation:transcript', { conversationId: conversation.id })).toEqual({ ok: false, error: { code: 'invalid', message: 'email: give your email address first (visitor:email).' } });
   });
+
+  it('sends one address at most five transcripts an hour, however many new visitors ask for it', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) {
+      const { socket, conversationId } = await visitorWithConversation('victim@example.com');
+      answers.push(await request(socket, 'conversation:transcript', { conversationId }));
+    }
+    expect(answers.slice(0, 5).every((a) => a.ok === true)).toBe(true);
+    expect(answers[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
 });
