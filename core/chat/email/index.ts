@@ -72,12 +72,21 @@ export function createChatEmail(props: { sequelize: Sequelize; config: Config; e
       ...chat,
       async startConversation(visitorId, input) {
         const started = await chat.startConversation(visitorId, input);
-        if (!started.duplicate) alert(alerts.visitorWrote(started.conversation.id, started.message.body));
+        if (started.duplicate) return started;
+        // Routing may hand it to someone away (a 😞 goes to the article's author): one "assigned to you" tells
+        // them; otherwise the operators hear of a visitor waiting when nobody is online.
+        const assigneeId = started.routed.at(-1)?.conversation?.assigneeId;
+        alert(assigneeId ? alerts.assigned(started.conversation.id, assigneeId, ROUTING) : alerts.visitorWrote(started.conversation.id, started.message.body));
         return started;
       },
       async visitorMessage(visitorId, input) {
         const posted = await chat.visitorMessage(visitorId, input);
         if (!posted.duplicate) alert(alerts.visitorWrote(posted.message.conversationId, posted.message.body));
+        return posted;
+      },
+      async transfer(staff, transfer) {
+        const posted = await chat.transfer(staff, transfer);
+        if (!posted[0]?.duplicate) alert(alerts.assigned(transfer.conversationId, transfer.assigneeId, staff.id));
         return posted;
       },
       async assign(staff, conversationId, assigneeId) {
@@ -95,6 +104,9 @@ export function createChatEmail(props: { sequelize: Sequelize; config: Config; e
     }),
   };
 }
+
+/** Who assigns a conversation that routing handed out: no user, so the assignee is always told. */
+const ROUTING = 0;
 
 /** A reply address's signature is all it takes to write into that conversation: logs keep only its conversation. */
 function withoutSignature(recipient: string): string {

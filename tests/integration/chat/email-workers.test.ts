@@ -117,4 +117,14 @@ describe('chat email workers', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await mailsTo('petr@acme.example')).toBe(0);
   });
+
+  it('emails an operator who is not online when a conversation is transferred to them, once however often the transfer is resent', async () => {
+    await core.chat.setPresence(petr.id, 'online');
+    const { conversationId } = await conversation(null);
+    const transfer = { conversationId, assigneeId: olga.id, note: 'She asked for you by name.', clientId: randomUUID() };
+    await core.chat.transfer(petr, transfer);
+    await core.chat.transfer(petr, transfer);
+    await expect.poll(() => mailsTo('olga@acme.example')).toBe(1);
+    expect((await OutboxMessage.findOne({ where: { recipient: 'olga@acme.example' }, rejectOnEmpty: true })).subject).toBe(`Conversation #${conversationId} on Acme Help was assigned to you`);
+  });
 });

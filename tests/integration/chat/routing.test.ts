@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../core/app.ts';
 import type { MessageView } from '../../../core/chat/index.ts';
-import { AuditEntry, Conversation, Message, Team, type ConversationOrigin } from '../../../core/models/index.ts';
+import { AuditEntry, Conversation, Message, OutboxMessage, Team, type ConversationOrigin } from '../../../core/models/index.ts';
 import { connectClient, request, startChatHarness } from '../../support/chat-harness.ts';
 import { teamFixtures } from '../../support/team-fixtures.ts';
 import { createTestCore } from '../../support/test-core.ts';
@@ -55,6 +55,8 @@ describe('routing: teams, article authors, round robin', () => {
       const audit = await AuditEntry.findAll({ where: { action: 'conversation.assign', targetId: String(conversation.id) } });
       expect(audit.map((a) => [a.actorLabel, a.summary])).toEqual([['system', 'Assigned to Ada Writer (author of the article)']]);
       expect(await watchers(conversation.id)).toEqual([]);
+      // Ada is not online: she is told by email, as anyone a conversation is handed to.
+      await expect.poll(() => OutboxMessage.findAll({ where: { recipient: ada.user.email } }).then((mails) => mails.map((m) => m.subject))).toEqual([expect.stringMatching(new RegExp(`^Conversation #${conversation.id} on .+ was assigned to you$`))]);
     });
 
     it('goes to the collection’s team queue when the author is deactivated, with the author watching', async () => {
