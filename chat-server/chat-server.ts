@@ -44,7 +44,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   const agents = io.of('/agent');
   const visitors = io.of('/visitor');
   const queues = startQueueDrainer(agents, visitors, core.chat, core.logger, options.queueDrainMs);
-  registerVisitorNamespace(visitors, core.chat, agents, core.logger);
+  registerVisitorNamespace(visitors, core.chat, agents, core.logger, core.config.CHAT_HANDSHAKES_PER_MINUTE);
   registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS, search: options.search, kickQueues: queues.kick });
   const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
   registerVisitorEmailRequests(visitors, core.chatEmail, core.logger);

@@ -13,7 +13,6 @@ import { registerVisitorRatings } from './visitor-ratings.ts';
 import { consume } from '../core/rate-limiter.ts';
 
 /** Generous for people behind one address (an office), tight for a script minting visitors. */
-const HANDSHAKES_PER_MINUTE = 120;
 
 const handshakeSchema = z.object({
   token: z.string().max(200).optional(),
@@ -27,10 +26,10 @@ const handshakeSchema = z.object({
  * room `visitor:<id>`; every message of their conversations is sent there — never an internal note — so a
  * visitor can only ever receive their own conversations.
  */
-export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Namespace, logger: Logger): void {
+export function registerVisitorNamespace(nsp: Namespace, chat: Chat, agents: Namespace, logger: Logger, handshakesPerMinute: number): void {
   nsp.use((socket, next) => {
     // A new visitor costs nothing to make (connect without a token): the limit per address is what stops a script.
-    void consume('chat-handshake', socket.handshake.address, HANDSHAKES_PER_MINUTE).then((decision) => {
+    void consume('chat-handshake', socket.handshake.address, handshakesPerMinute).then((decision) => {
       if (decision.allowed) return accept(socket, next);
       next(Object.assign(new Error(`Too many connections: try again in ${decision.retryAfterSeconds} s.`), { data: { code: 'rate_limited' } }));
     });

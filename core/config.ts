@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   MEILISEARCH_KEY: z.string().min(1).optional(),
   MEILISEARCH_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('deflect'),
   SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Visitor chat connections per client address per minute (a load test from one machine raises it). */
+  CHAT_HANDSHAKES_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Requests a minute per REST API token (/api/v1). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

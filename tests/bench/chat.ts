@@ -26,7 +26,7 @@ const lossSeconds = Number(process.env.BENCH_LOSS_SECONDS ?? 120);
 
 const database = await startEmbeddedPostgres({ dataDir: path.resolve('.bench-data/chat-postgres'), port: 54368, logger: createLogger('warn', false) });
 const db = new pg.Client({ connectionString: database.url });
-const server = await spawnServer({ DATABASE_URL: database.url, DATA_DIR: path.resolve('.bench-data/chat'), LOG_LEVEL: 'info', IMPORT_ON_START: 'false' });
+const server = await spawnServer({ DATABASE_URL: database.url, DATA_DIR: path.resolve('.bench-data/chat'), LOG_LEVEL: 'info', IMPORT_ON_START: 'false', CHAT_HANDSHAKES_PER_MINUTE: '1000000' });
 try {
   await db.connect();
   const cookie = await operatorCookie(db);
