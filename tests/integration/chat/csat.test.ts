@@ -109,6 +109,17 @@ describe('conversation ratings (CSAT)', () => {
     expect((await core.chat.ratingsByOperator(period)).find((r) => r.operatorId === staff.Pavel!.id)).toEqual({ operatorId: staff.Pavel!.id, operatorName: 'Pavel', sad: 0, neutral: 1, happy: 0 });
   });
 
+  it('limits ratings like messages: past the limit a rating is refused and adds nothing to the timeline', async () => {
+    const customer = await visitor();
+    const conversationId = await conversationWith(customer, 'Pavel');
+    const answers = [];
+    for (let i = 0; i < 61; i += 1) answers.push(await rate(customer, { conversationId, score: i % 2 ? 'sad' : 'happy' }));
+    const refused = answers.filter((answer): answer is Refused => answer.ok === false);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.error.code).toBe('rate_limited');
+    expect((await timeline(conversationId)).filter((body) => body.startsWith('Visitor rated'))).toHaveLength(answers.length - refused.length);
+  });
+
   it('reports each operator’s faces over a period only', async () => {
     const customer = await visitor();
     const start = new Date(); // the earlier tests' ratings fall before it
