@@ -4,6 +4,8 @@ import { Article, SearchQuery } from '../core/models/index.ts';
 /** A settled search as the search box reports it. */
 export interface SettledSearch {
   sessionId: string;
+  /** The help-center visitor (cookie), so the funnel can join searches to page views and chats. */
+  visitorId?: string | undefined;
   locale: string;
   query: string;
   resultCount: number;
@@ -31,6 +33,7 @@ export default async function searchLogRecorder(sequelize: Sequelize, entry: Set
   // A click on an article that does not exist (stale page, forged body) is dropped, the search kept.
   const clickedExists = entry.clickedArticleId ? (await Article.count({ where: { id: entry.clickedArticleId } })) > 0 : false;
   const click = clickedExists ? { clickedArticleId: entry.clickedArticleId!, clickedPosition: entry.position ?? null } : {};
+  const visitor = entry.visitorId ? { visitorId: entry.visitorId } : {};
   await sequelize.transaction(async (transaction) => {
     const latest = await SearchQuery.findOne({
       where: { sessionId: entry.sessionId, updatedAt: { [Op.gt]: new Date(Date.now() - EPISODE_WINDOW_MS) } },
@@ -43,9 +46,9 @@ export default async function searchLogRecorder(sequelize: Sequelize, entry: Set
       return;
     }
     if (latest && !latest.clickedArticleId) {
-      await latest.update({ query, locale: entry.locale, resultCount: entry.resultCount, ...click }, { transaction });
+      await latest.update({ query, locale: entry.locale, resultCount: entry.resultCount, ...click, ...visitor }, { transaction });
       return;
     }
-    await SearchQuery.create({ sessionId: entry.sessionId, locale: entry.locale, query, resultCount: entry.resultCount, clickedArticleId: null, clickedPosition: null, ...click }, { transaction });
+    await SearchQuery.create({ sessionId: entry.sessionId, locale: entry.locale, query, resultCount: entry.resultCount, clickedArticleId: null, clickedPosition: null, ...click, ...visitor }, { transaction });
   });
 }

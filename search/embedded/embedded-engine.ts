@@ -4,6 +4,8 @@ import { normalize } from '../text/analyze.ts';
 import { cropAround, highlightAll, opening, wordMatcher } from '../text/snippet.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { FIELD_BOOSTS, MIN_BODY_PREFIX_LENGTH, planQuery, STEM_BOOST, TYPO_WEIGHT } from './query-plan.ts';
+import { searchAllWords } from './narrowed-search.ts';
+import { ResultCache } from './result-cache.ts';
 
 /**
  * Candidates re-ranked for the exact-phrase bonus; beyond them MiniSearch's order stands. Each costs a scan
@@ -16,6 +18,16 @@ const RERANK_WINDOW = 40;
  */
 const PHRASE_WINDOW = 12_000;
 const SNIPPET_WINDOW = 2_500;
+/** Recent answers kept (see ResultCache): ten hits of escaped HTML each, a few megabytes at most. */
+const CACHED_ANSWERS = 1_000;
+
+/** Cache sizes; the bench turns both off (0) for its baseline. */
+export interface EmbeddedEngineOptions {
+  /** Recent answers kept until the index changes; 0 disables the cache. */
+  cachedAnswers?: number;
+  /** Typo lookups kept per locale until its words change; 0 disables the cache. */
+  cachedTypoLookups?: number;
+}
 
 /**
  * What a hit needs of a document, computed once at indexing: its fields but only the opening of the body
@@ -38,13 +50,22 @@ export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded (MiniSearch)';
   readonly #indexes = new Map<string, LocaleIndex>();
   readonly #documents = new Map<number, StoredDocument>();
+  readonly #answers: ResultCache;
+  readonly #cachedTypoLookups: number | undefined;
   #settings: SearchSettings = { synonyms: {}, stopWords: {} };
 
+  constructor({ cachedAnswers = CACHED_ANSWERS, cachedTypoLookups }: EmbeddedEngineOptions = {}) {
+    this.#answers = new ResultCache(cachedAnswers);
+    this.#cachedTypoLookups = cachedTypoLookups;
+  }
+
   async configure(settings: SearchSettings): Promise<void> {
+    this.#answers.clear();
     this.#settings = settings;
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
+    this.#answers.clear();
     for (const document of documents) {
       this.#discard(document.id);
       this.#indexFor(document.locale).add(document);
@@ -59,16 +80,26 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async remove(ids: number[]): Promise<void> {
+    this.#answers.clear();
     for (const id of ids) this.#discard(id);
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
+    this.#answers.clear();
     this.#indexes.clear();
     this.#documents.clear();
     await this.upsert(documents);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const cached = this.#answers.get(query);
+    if (cached) return cached;
+    const result = this.#searchIndex(query);
+    this.#answers.set(query, result);
+    return result;
+  }
+
+  #searchIndex(query: SearchQuery): SearchResult {
     const index = this.#indexes.get(query.locale);
     const stopWords = new Set(this.#settings.stopWords[query.locale] ?? []);
     const plan = planQuery(query.q, query.locale, this.#settings.synonyms[query.locale] ?? [], stopWords, (word, distance) => index?.typosOf(word, distance) ?? new Map());
@@ -85,7 +116,7 @@ export class EmbeddedEngine implements SearchEngine {
       // Like Meilisearch's "last" matching strategy: all words must match; if nothing does, drop words
       // from the end until something matches.
       for (let count = plan.words.length; count > 0 && results.length === 0; count -= 1) {
-        results = index.search(plan.build(plan.words.slice(0, count)), options);
+        results = searchAllWords(index, plan, plan.words.slice(0, count), options);
       }
     }
     const ranked = this.#rerankByPhrase(results, plan.phrase);
@@ -99,13 +130,14 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
+    this.#answers.clear();
     this.#indexes.clear();
     this.#documents.clear();
   }
 
   #indexFor(locale: string): LocaleIndex {
     let index = this.#indexes.get(locale);
-    if (!index) this.#indexes.set(locale, (index = new LocaleIndex(locale)));
+    if (!index) this.#indexes.set(locale, (index = new LocaleIndex(locale, this.#cachedTypoLookups)));
     return index;
   }
 

@@ -1,4 +1,5 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult as MiniSearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument } from '../engine.ts';
 import { stem, tokenize } from '../text/analyze.ts';
 import { TEXT_FIELDS } from './query-plan.ts';
@@ -30,12 +31,19 @@ export class LocaleIndex {
   readonly #main = new MiniSearch<IndexedDocument>(miniSearchOptions([...TEXT_FIELDS, 'stems']));
   readonly #titles = new MiniSearch<{ id: number; title: string; headings: string }>(miniSearchOptions(['title', 'headings']));
   readonly #surfaceForms = new Map<string, Set<string>>();
-  readonly #typoVocabulary = new TypoVocabulary();
+  /**
+   * Documents per stem, for choosing which word of a query to search first (see narrowed-search.ts). Not
+   * lowered when a document leaves (that would mean keeping every document's stems): after edits it
+   * overstates, which can only cost time, never change results. A rebuild starts it afresh.
+   */
+  readonly #documentsByStem = new SearchableMap<number>();
+  readonly #typoVocabulary: TypoVocabulary;
 
   readonly locale: string;
 
-  constructor(locale: string) {
+  constructor(locale: string, cachedTypoLookups?: number) {
     this.locale = locale;
+    this.#typoVocabulary = new TypoVocabulary(cachedTypoLookups);
   }
 
   add(document: SearchDocument): void {
@@ -48,6 +56,7 @@ export class LocaleIndex {
     this.#main.add({ id: document.id, title: document.title, headings, tags, description: document.description, body: document.body, stems: stems.join(' ') });
     this.#titles.add({ id: document.id, title: document.title, headings });
     this.#typoVocabulary.add(document.id, shortFieldWords);
+    for (const stemmed of new Set(stems)) this.#documentsByStem.update(stemmed, (count = 0) => count + 1);
     words.forEach((word, i) => {
       let forms = this.#surfaceForms.get(stems[i]!);
       if (!forms) this.#surfaceForms.set(stems[i]!, (forms = new Set()));
@@ -61,8 +70,26 @@ export class LocaleIndex {
     this.#typoVocabulary.discard(id);
   }
 
+  /** Documents of this locale in the index. */
+  get documentCount(): number {
+    return this.#main.documentCount;
+  }
+
+  /**
+   * About how many documents contain a word in any of its forms or completions: the documents of every stem
+   * starting with its stem, added up (so rather more than fewer), counted only until they pass `enough`.
+   */
+  estimatedDocumentsWith(word: string, enough: number): number {
+    let count = 0;
+    for (const [, documents] of this.#documentsByStem.atPrefix(stem(word, this.locale))) {
+      count += documents;
+      if (count > enough) break;
+    }
+    return count;
+  }
+
   /** Words of titles, headings, tags and descriptions within `maxDistance` typos of `word`. */
-  typosOf(word: string, maxDistance: number): Map<string, number> {
+  typosOf(word: string, maxDistance: number): ReadonlyMap<string, number> {
     return this.#typoVocabulary.near(word, maxDistance);
   }
 

@@ -32,6 +32,8 @@ export interface QueryPlan {
   words: string[];
   /** Builds the MiniSearch query requiring all of `words` (or fewer, when relaxing). */
   build(words: string[]): Query;
+  /** The part of `build(words)` that the word at `position` contributes: what a document must match for it. */
+  buildWord(words: string[], position: number): Query;
   /** The query as typed, normalized, for the exact-phrase bonus. */
   phrase: string;
 }
@@ -48,23 +50,20 @@ export function planQuery(input: string, locale: string, synonymGroups: string[]
   const words = meaningful.length > 0 ? meaningful : all;
   const phrase = normalize(input).replace(/\s+/g, ' ').trim();
 
-  const build = (chosen: string[]): Query => ({
-    combineWith: 'AND',
-    queries: chosen.map((word, index) => wordQuery(word, index === chosen.length - 1 && index === words.length - 1, locale, synonymGroups, typosOf)),
-  });
-  return { words, build, phrase };
+  const buildWord = (chosen: string[], index: number): Query => wordQuery(chosen[index]!, index === chosen.length - 1 && index === words.length - 1, locale, synonymGroups, typosOf);
+  const build = (chosen: string[]): Query => ({ combineWith: 'AND', queries: chosen.map((_, index) => buildWord(chosen, index)) });
+  return { words, build, buildWord, phrase };
 }
 
 /** Words of the typo-tolerant fields within `maxDistance` edits of a word, with their distance. */
-export type TyposOf = (word: string, maxDistance: number) => Map<string, number>;
+export type TyposOf = (word: string, maxDistance: number) => ReadonlyMap<string, number>;
 
 function wordQuery(word: string, isLastTyped: boolean, locale: string, synonymGroups: string[][], typosOf: TyposOf): Query {
   const typing = isLastTyped && word.length >= MIN_BODY_PREFIX_LENGTH;
   const alternatives: Query[] = [
-    // Short fields: the word as typed, a prefix while typing.
-    { queries: [word], fields: TYPO_FIELDS, fuzzy: false, prefix: typing, combineWith: 'OR' },
-    // Bodies: the exact word, or a prefix while typing; no typos (see TYPO_FIELDS).
-    { queries: [word], fields: ['body'], fuzzy: false, prefix: typing, combineWith: 'OR' },
+    // Every text field: the word as typed, a prefix while typing. One subquery for all fields, so the
+    // prefix is expanded once per query word, not once for short fields and again for bodies.
+    { queries: [word], fields: TEXT_FIELDS, fuzzy: false, prefix: typing, combineWith: 'OR' },
     // Other word forms, everywhere, through stems.
     stemQuery([word], locale),
   ];
