@@ -17,6 +17,8 @@ export interface TeamFormValues {
   /** Filled rows only, in the order typed: an error's index ("schedule.weekly.mon.1") points at the row shown. */
   weekly: Record<Weekday, Array<{ start: string; end: string }>>;
   closures: Array<{ from: string; to: string; label: string }>;
+  /** The answer bot offers articles first. */
+  answerBot: boolean;
 }
 
 /** The form of a saved team. */
@@ -31,6 +33,7 @@ export function teamFormValues(team: TeamView): TeamFormValues {
     timeZone: schedule?.timeZone ?? 'UTC',
     weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, schedule?.weekly[day] ?? []])) as TeamFormValues['weekly'],
     closures: (schedule?.closures ?? []).map((c) => ({ from: c.from, to: c.to ?? '', label: c.label ?? '' })),
+    answerBot: team.answerBot,
   };
 }
 
@@ -49,7 +52,7 @@ export function readTeamForm(form: FormData): TeamFormValues {
   const closures = all('closure.from')
     .map((from, i) => ({ from, to: tos[i] ?? '', label: labels[i] ?? '' }))
     .filter((row) => row.from || row.to || row.label);
-  return { name: text('name'), strategy: text('strategy'), capacity: text('capacity'), staffedGraceMinutes: text('staffedGraceMinutes'), alwaysOpen: form.get('alwaysOpen') === 'on', timeZone: text('timeZone'), weekly, closures };
+  return { name: text('name'), strategy: text('strategy'), capacity: text('capacity'), staffedGraceMinutes: text('staffedGraceMinutes'), alwaysOpen: form.get('alwaysOpen') === 'on', timeZone: text('timeZone'), weekly, closures, answerBot: form.get('answerBot') === 'on' };
 }
 
 /** The values as `teamFieldsSchema` takes them: empty optional parts left out, so the clock's messages fit. */
@@ -61,7 +64,7 @@ export function teamInput(values: TeamFormValues): Record<string, unknown> {
         weekly: Object.fromEntries(WEEKDAYS.filter((day) => values.weekly[day].length > 0).map((day) => [day, values.weekly[day]])),
         closures: values.closures.map((c) => ({ from: c.from, ...(c.to ? { to: c.to } : {}), ...(c.label ? { label: c.label } : {}) })),
       };
-  return { name: values.name, strategy: values.strategy, capacity: values.capacity, staffedGraceMinutes: values.staffedGraceMinutes, schedule };
+  return { name: values.name, strategy: values.strategy, capacity: values.capacity, staffedGraceMinutes: values.staffedGraceMinutes, schedule, answerBot: values.answerBot };
 }
 
 /** Every zone the runtime knows, for the time-zone select (the current one first when it is unusual). */

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Logger } from '../logger.ts';
+import { ClaimLoop } from './claim-loop.ts';
 import { onMailQueued } from './outbox.ts';
 import type { MailTransport, OutgoingMail } from './transport.ts';
 
@@ -62,56 +63,30 @@ export class MailWorker {
   readonly #transport: MailTransport;
   readonly #logger: Logger;
   readonly #options: MailWorkerOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #unsubscribe: (() => void) | undefined;
-  #running: Promise<void> | undefined;
-  #rungWhileRunning = false;
-  #stopped = false;
+  readonly #loop: ClaimLoop;
 
   constructor(sequelize: Sequelize, transport: MailTransport, logger: Logger, options: Partial<MailWorkerOptions> = {}) {
     this.#sequelize = sequelize;
     this.#transport = transport;
     this.#logger = logger;
     this.#options = { ...DEFAULT_MAIL_WORKER_OPTIONS, ...options };
+    this.#loop = new ClaimLoop({ pollMs: this.#options.pollMs, doorbell: onMailQueued, drain: () => this.#sendDue() });
   }
 
   start(): void {
-    this.#unsubscribe = onMailQueued(() => this.#wake());
-    this.#wake();
+    this.#loop.start();
   }
 
   /** Stops polling, lets the message being sent finish and be recorded, then closes the transport. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    this.#unsubscribe?.();
-    await this.#running;
+    await this.#loop.stop();
     this.#transport.close();
-  }
-
-  #wake(): void {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#rungWhileRunning = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#running = this.#sendDue().finally(() => {
-      this.#running = undefined;
-      if (this.#rungWhileRunning) {
-        this.#rungWhileRunning = false;
-        this.#wake();
-      } else if (!this.#stopped) {
-        this.#timer = setTimeout(() => this.#wake(), this.#options.pollMs);
-        this.#timer.unref();
-      }
-    });
   }
 
   /** Sends every due message, until none is left or the worker stops. */
   async #sendDue(): Promise<void> {
     try {
-      while (!this.#stopped) {
+      while (!this.#loop.stopped) {
         const message = await this.#claim();
         if (!message) return;
         await this.#deliver(message);

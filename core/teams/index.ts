@@ -18,7 +18,8 @@ export interface Teams {
   /** Returns the new team's id. */
   create(actor: AuditActor, fields: TeamFields): Promise<number>;
   update(actor: AuditActor, teamId: number, fields: TeamFields): Promise<void>;
-  setMembers(actor: AuditActor, teamId: number, userIds: number[]): Promise<void>;
+  /** `leadIds`: the members who lead the team (each must be in `userIds`). */
+  setMembers(actor: AuditActor, teamId: number, userIds: number[], leadIds?: number[]): Promise<void>;
   makeDefault(actor: AuditActor, teamId: number): Promise<void>;
   /** Returns how many collections changed team. */
   mapCollections(actor: AuditActor, map: CollectionTeam[]): Promise<number>;
@@ -32,7 +33,7 @@ export function createTeams(sequelize: Sequelize): Teams {
     forInbox: (userId) => listInboxTeams(sequelize, userId),
     create: (actor, fields) => teamCreator(sequelize, actor, fields),
     update: (actor, teamId, fields) => teamUpdater(sequelize, actor, teamId, fields),
-    setMembers: (actor, teamId, userIds) => teamMembersSetter(sequelize, actor, teamId, userIds),
+    setMembers: (actor, teamId, userIds, leadIds) => teamMembersSetter(sequelize, actor, teamId, userIds, leadIds),
     makeDefault: (actor, teamId) => defaultTeamSetter(sequelize, actor, teamId),
     mapCollections: (actor, map) => collectionTeamsSetter(sequelize, actor, map),
   };

@@ -5,11 +5,11 @@ import { presentTeam, type InboxTeamView, type TeamView } from './team-views.ts'
 /** Every team, the default first, then by name, with its members. */
 export async function listTeams(sequelize: Sequelize): Promise<TeamView[]> {
   const teams = await Team.findAll({ order: [['isDefault', 'DESC'], ['name', 'ASC']] });
-  const members = await sequelize.query<{ team_id: number; user_id: number; name: string }>(
-    'SELECT m.team_id, m.user_id, u.name FROM team_members m JOIN users u ON u.id = m.user_id ORDER BY u.name',
+  const members = await sequelize.query<{ team_id: number; user_id: number; name: string; lead: boolean }>(
+    'SELECT m.team_id, m.user_id, u.name, m.lead FROM team_members m JOIN users u ON u.id = m.user_id ORDER BY u.name',
     { type: QueryTypes.SELECT },
   );
-  return teams.map((team) => presentTeam(team, members.filter((m) => m.team_id === team.id).map((m) => ({ userId: m.user_id, name: m.name }))));
+  return teams.map((team) => presentTeam(team, members.filter((m) => m.team_id === team.id).map((m) => ({ userId: m.user_id, name: m.name, lead: m.lead }))));
 }
 
 /** People who may be team members: active accounts whose roles include the inbox. */

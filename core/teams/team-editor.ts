@@ -9,7 +9,7 @@ const STRATEGY_NAMES = { manual: 'manual', round_robin: 'round robin' } as const
 /** A short account of a team's settings for the audit log. */
 function describe(fields: TeamFields): string {
   const hours = fields.schedule ? `hours in ${fields.schedule.timeZone}` : 'always open';
-  return `${STRATEGY_NAMES[fields.strategy]}, capacity ${fields.capacity}, ${hours}, staffed ${fields.staffedGraceMinutes} min after the last operator leaves`;
+  return `${STRATEGY_NAMES[fields.strategy]}, capacity ${fields.capacity}, ${hours}, staffed ${fields.staffedGraceMinutes} min after the last operator leaves, answer bot ${fields.answerBot ? 'on' : 'off'}`;
 }
 
 /** A taken name answers next to the name field instead of failing the page. */
@@ -52,11 +52,14 @@ export async function teamUpdater(sequelize: Sequelize, actor: AuditActor, teamI
 }
 
 /**
- * Sets a team's members to exactly these operators. Every one must be an active account whose roles include
- * the inbox; the whole change is refused otherwise. Members keep their place in the round-robin order.
+ * Sets a team's members to exactly these operators, and which of them lead it (leads are alerted about
+ * unhappy visitors). Every member must be an active account whose roles include the inbox, and every lead a
+ * member; the whole change is refused otherwise. Members keep their place in the round-robin order.
  */
-export async function teamMembersSetter(sequelize: Sequelize, actor: AuditActor, teamId: number, userIds: number[]): Promise<void> {
+export async function teamMembersSetter(sequelize: Sequelize, actor: AuditActor, teamId: number, userIds: number[], leadIds: number[] = []): Promise<void> {
   const wanted = [...new Set(userIds)];
+  const leads = [...new Set(leadIds)];
+  if (leads.some((id) => !wanted.includes(id))) throw new TeamChangeRefusedError('leads', 'a lead must also be a member: tick both');
   await sequelize.transaction(async (transaction) => {
     const team = await lockedTeam(teamId, transaction);
     const operators = wanted.length
@@ -68,9 +71,13 @@ export async function teamMembersSetter(sequelize: Sequelize, actor: AuditActor,
     if (operators.length !== wanted.length) throw new TeamChangeRefusedError('members', 'only active operators can be members');
     await sequelize.query('DELETE FROM team_members WHERE team_id = :teamId AND NOT (user_id = ANY(ARRAY[:keep]::int[]))', { replacements: { teamId, keep: wanted.length ? wanted : [0] }, transaction });
     if (wanted.length) {
-      await sequelize.query('INSERT INTO team_members (team_id, user_id) SELECT :teamId, unnest(ARRAY[:wanted]::int[]) ON CONFLICT DO NOTHING', { replacements: { teamId, wanted }, transaction });
+      await sequelize.query(
+        `INSERT INTO team_members (team_id, user_id, lead) SELECT :teamId, id, id = ANY(ARRAY[:leads]::int[]) FROM unnest(ARRAY[:wanted]::int[]) id
+           ON CONFLICT (team_id, user_id) DO UPDATE SET lead = EXCLUDED.lead`,
+        { replacements: { teamId, wanted, leads: leads.length ? leads : [0] }, transaction },
+      );
     }
-    const names = operators.map((o) => o.name).sort().join(', ') || 'nobody';
+    const names = operators.map((o) => `${o.name}${leads.includes(o.id) ? ' (lead)' : ''}`).sort().join(', ') || 'nobody';
     await recordAudit({ actor, action: 'team.members', target: { type: 'team', id: teamId }, summary: `Members of “${team.name}”: ${names}` }, transaction);
   });
 }

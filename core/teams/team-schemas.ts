@@ -12,6 +12,8 @@ export const teamFieldsSchema = z.object({
   staffedGraceMinutes: z.coerce.number('write a number').int('write a whole number').min(0, 'at least 0').max(1440, 'at most 1440 (a day)'),
   /** null: always open. */
   schedule: scheduleSchema.nullable(),
+  /** The answer bot offers articles before a person is told (default off). */
+  answerBot: z.boolean().default(false),
 });
 export type TeamFields = z.infer<typeof teamFieldsSchema>;
 

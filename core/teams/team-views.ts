@@ -10,7 +10,9 @@ export interface TeamView {
   staffedGraceMinutes: number;
   schedule: Schedule | null;
   isDefault: boolean;
-  members: Array<{ userId: number; name: string }>;
+  answerBot: boolean;
+  /** `lead`: alerted about unhappy visitors (😞 ratings and reactions). */
+  members: Array<{ userId: number; name: string; lead: boolean }>;
 }
 
 /** A team as the inbox knows it: for names on rows, the Team tab (`mine`) and the assign picker. */
@@ -22,6 +24,6 @@ export interface InboxTeamView {
 }
 
 export function presentTeam(team: Team, members: TeamView['members']): TeamView {
-  const { id, name, strategy, capacity, staffedGraceMinutes, schedule, isDefault } = team;
-  return { id, name, strategy, capacity, staffedGraceMinutes, schedule, isDefault, members };
+  const { id, name, strategy, capacity, staffedGraceMinutes, schedule, isDefault, answerBot } = team;
+  return { id, name, strategy, capacity, staffedGraceMinutes, schedule, isDefault, answerBot, members };
 }

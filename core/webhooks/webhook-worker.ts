@@ -1,9 +1,13 @@
+import { isIP } from 'node:net';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { Agent, fetch } from 'undici';
 import type { Logger } from '../logger.ts';
+import { ClaimLoop } from '../mail/claim-loop.ts';
 import { retryDelayMs } from '../mail/mail-worker.ts';
 import { deliveryBody, onWebhookQueued, type DeliveryRow } from './deliveries.ts';
 import { TEST_EVENT_TYPE } from './events.ts';
 import { urlForRecords } from './endpoints.ts';
+import { isPrivateAddress, privateAddressError, publicOnlyLookup } from './private-addresses.ts';
 import { SIGNATURE_HEADER, signWebhook } from './signature.ts';
 
 export interface WebhookWorkerOptions {
@@ -19,13 +23,15 @@ export interface WebhookWorkerOptions {
   claimMs: number;
   /** Delivered and failed deliveries older than this are deleted (checked at start, then hourly): one row per event and endpoint adds up. */
   keepDays: number;
+  /** Deliver to loopback, private and link-local addresses too (WEBHOOK_ALLOW_PRIVATE; off: refused, see private-addresses.ts). */
+  allowPrivate: boolean;
 }
 
 /**
  * 10 attempts 30 s apart, doubling: a receiver can be down for about 4 hours before a delivery is given up
  * (the admin can still retry it). A 1 s poll: events written by triggers have no in-process doorbell.
  */
-export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = { pollMs: 1_000, maxAttempts: 10, retryBaseMs: 30_000, timeoutMs: 10_000, claimMs: 5 * 60_000, keepDays: 30 };
+export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = { pollMs: 1_000, maxAttempts: 10, retryBaseMs: 30_000, timeoutMs: 10_000, claimMs: 5 * 60_000, keepDays: 30, allowPrivate: false };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 
@@ -60,54 +66,32 @@ export class WebhookWorker {
   readonly #sequelize: Sequelize;
   readonly #logger: Logger;
   readonly #options: WebhookWorkerOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #unsubscribe: (() => void) | undefined;
-  #running: Promise<void> | undefined;
-  #rungWhileRunning = false;
-  #stopped = false;
+  readonly #loop: ClaimLoop;
+  /** Connections whose every DNS answer is checked (unless private addresses are allowed). */
+  readonly #dispatcher: Agent;
   #prunedAt = 0;
 
   constructor(sequelize: Sequelize, logger: Logger, options: Partial<WebhookWorkerOptions> = {}) {
     this.#sequelize = sequelize;
     this.#logger = logger;
     this.#options = { ...DEFAULT_WEBHOOK_WORKER_OPTIONS, ...options };
+    this.#loop = new ClaimLoop({ pollMs: this.#options.pollMs, doorbell: onWebhookQueued, drain: () => this.#deliverDue() });
+    this.#dispatcher = new Agent(this.#options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } });
   }
 
   start(): void {
-    this.#unsubscribe = onWebhookQueued(() => this.#wake());
-    this.#wake();
+    this.#loop.start();
   }
 
   /** Stops polling and lets the request under way finish and be recorded. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    this.#unsubscribe?.();
-    await this.#running;
-  }
-
-  #wake(): void {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#rungWhileRunning = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#running = this.#deliverDue().finally(() => {
-      this.#running = undefined;
-      if (this.#rungWhileRunning) {
-        this.#rungWhileRunning = false;
-        this.#wake();
-      } else if (!this.#stopped) {
-        this.#timer = setTimeout(() => this.#wake(), this.#options.pollMs);
-        this.#timer.unref();
-      }
-    });
+    await this.#loop.stop();
+    await this.#dispatcher.close();
   }
 
   async #deliverDue(): Promise<void> {
     try {
-      while (!this.#stopped) {
+      while (!this.#loop.stopped) {
         const [delivery] = await this.#sequelize.query<ClaimedDelivery>(CLAIM_SQL, { type: QueryTypes.SELECT, replacements: { claimMs: this.#options.claimMs } });
         if (!delivery) return await this.#pruneWhenDue();
         await this.#record(delivery, await this.#post(delivery));
@@ -134,9 +118,12 @@ export class WebhookWorker {
       'Deflect-Event': delivery.event_type,
       'Deflect-Delivery': delivery.id,
     };
+    // A literal address is never looked up, so the lookup's check can't see it: it is checked here.
+    const host = new URL(delivery.url).hostname.replace(/^\[(.*)\]$/, '$1');
+    if (!this.#options.allowPrivate && isIP(host) && isPrivateAddress(host)) return { ok: false, statusCode: null, error: privateAddressError(host, host).message };
     try {
       // Redirects are not followed: a 3xx counts as a failure, so events only go where the admin said.
-      const response = await fetch(delivery.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.#options.timeoutMs) });
+      const response = await fetch(delivery.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.#options.timeoutMs), dispatcher: this.#dispatcher });
       await response.body?.cancel();
       const ok = response.status >= 200 && response.status < 300;
       return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status} ${response.statusText}`.trim() };

@@ -7,7 +7,8 @@ import { useServerAndBrowser } from '../support/e2e-session.ts';
 import { WebhookReceiver } from '../support/webhook-receiver.ts';
 
 describe('webhooks in the admin', () => {
-  const session = useServerAndBrowser();
+  // The test receiver listens on loopback, which deliveries refuse by default.
+  const session = useServerAndBrowser({ WEBHOOK_ALLOW_PRIVATE: 'true' });
   let receiver: WebhookReceiver;
   let page: Page;
   let secret: string;

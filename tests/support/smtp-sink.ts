@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 /** An email as the sink received it, decoded (quoted-printable lines joined, encoded headers read). */
 export interface ReceivedMail {
   to: string[];
+  /** The From header's address. */
+  from: string | undefined;
   subject: string;
   text: string;
   /** The Reply-To address, if the mail has one. */
@@ -39,7 +41,7 @@ export class SmtpSink {
     onData: (stream, session, callback) => {
       simpleParser(stream).then(async (parsed) => {
         if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-        this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '', replyTo: parsed.replyTo?.value[0]?.address, receivedAt: Date.now() });
+        this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), from: parsed.from?.value[0]?.address, subject: parsed.subject ?? '', text: parsed.text ?? '', replyTo: parsed.replyTo?.value[0]?.address, receivedAt: Date.now() });
         callback();
       }, callback);
     },

@@ -17,7 +17,12 @@ describe('routing: teams, article authors, round robin', () => {
   let make: ReturnType<typeof teamFixtures>;
   const sockets: Socket[] = [];
 
-  const start = async (origin: ConversationOrigin, body = 'Hello?') => core.chat.startConversation(await make.visitor(), { clientId: make.clientId(), body, origin });
+  /** A new visitor's first message; a reaction in the origin is one they gave first (routing checks it). */
+  const start = async (origin: ConversationOrigin, body = 'Hello?') => {
+    const visitorId = await make.visitor();
+    if (origin.kind === 'article' && origin.reaction) await core.articles.react(origin.articleId, visitorId, origin.reaction);
+    return core.chat.startConversation(visitorId, { clientId: make.clientId(), body, origin });
+  };
   const watchers = async (conversationId: number) =>
     (await core.sequelize.query<{ user_id: number }>('SELECT user_id FROM conversation_watchers WHERE conversation_id = :conversationId', { replacements: { conversationId }, type: 'SELECT' as never })).map((r) => r.user_id);
   const events = async (conversationId: number) => (await Message.findAll({ where: { conversationId, kind: 'event' }, order: [['seq', 'ASC']] })).map((m) => m.body);
@@ -85,6 +90,46 @@ describe('routing: teams, article authors, round robin', () => {
       // The collection has no team of its own: the default team answers.
       expect(conversation).toMatchObject({ assigneeId: null, teamId: defaultTeam.id });
       expect(await watchers(conversation.id)).toEqual([paul.user.id]);
+    });
+
+    it('a 😞 the visitor did not give (claimed by the client only) does not reach the author nor show as 😞', async () => {
+      const author = await make.author('Fay Forged');
+      const fay = await make.staff('Fay Forged', ['operator'], { authorId: author.id });
+      const collection = await make.collection();
+      const team = await make.team('Returns', { collections: [collection] });
+      const article = await make.article(collection, author.id);
+      // The visitor's ack tells nothing of routing: what it decided is read from the database.
+      const claimSad = async (socket: Socket) => {
+        const { conversation } = await request<{ conversation: { id: number } }>(socket, 'conversation:start', { clientId: make.clientId(), body: 'Wrong!', origin: { kind: 'article', articleId: article.id, reaction: 'sad' } });
+        return Conversation.findByPk(conversation.id, { rejectOnEmpty: true });
+      };
+      const widget = async () => {
+        const socket = await connectClient(harness.url, '/visitor');
+        sockets.push(socket);
+        return { socket, visitorId: (await socket.session).visitorId };
+      };
+
+      const neverReacted = await widget();
+      const happy = await widget();
+      await core.articles.react(article.id, happy.visitorId, 'happy');
+      const someoneElseWasSad = await widget();
+      await core.articles.react(article.id, await make.visitor(), 'sad');
+
+      for (const { socket } of [neverReacted, happy, someoneElseWasSad]) {
+        const conversation = await claimSad(socket);
+        // An ordinary question about the article: its collection's team, nobody assigned or watching.
+        expect(conversation).toMatchObject({ assigneeId: null, teamId: team.id });
+        expect(await watchers(conversation.id)).toEqual([]);
+        expect(await events(conversation.id)).toEqual([]);
+        // Stored without the reaction, so the inbox does not label it 😞.
+        expect(conversation.origin).toEqual({ kind: 'article', articleId: article.id });
+      }
+      // Fay hears of them only as any operator does (a visitor waiting), never as their assignee.
+      expect((await OutboxMessage.findAll({ where: { recipient: fay.user.email } })).map((m) => m.subject)).not.toContainEqual(expect.stringMatching(/assigned to you/));
+
+      // The same claim after the visitor's own 😞 is stored goes to the author.
+      await core.articles.react(article.id, neverReacted.visitorId, 'sad');
+      expect(await claimSad(neverReacted.socket)).toMatchObject({ assigneeId: fay.user.id });
     });
 
     it('without the 😞 a question about an article goes to its collection’s team, not to the author', async () => {

@@ -7,7 +7,7 @@ import { teamFixtures } from '../../support/team-fixtures.ts';
 import { createTestCore } from '../../support/test-core.ts';
 
 const admin = { id: 0, email: 'root@acme.example' };
-const fields = (over: Partial<TeamFields> = {}): TeamFields => ({ name: 'Billing', strategy: 'manual', capacity: 3, staffedGraceMinutes: 5, schedule: null, ...over });
+const fields = (over: Partial<TeamFields> = {}): TeamFields => ({ name: 'Billing', strategy: 'manual', capacity: 3, staffedGraceMinutes: 5, schedule: null, answerBot: false, ...over });
 
 describe('teams as admins manage them', () => {
   let core: Core;
@@ -29,12 +29,12 @@ describe('teams as admins manage them', () => {
 
   it('creates, renames and reconfigures a team, each change audited', async () => {
     const id = await core.teams.create(admin, fields({ name: 'Billing' }));
-    await core.teams.update(admin, id, fields({ name: 'Billing & Refunds', strategy: 'round_robin', capacity: 5 }));
+    await core.teams.update(admin, id, fields({ name: 'Billing & Refunds', strategy: 'round_robin', capacity: 5, answerBot: true }));
     const team = (await core.teams.list()).find((t) => t.id === id);
-    expect(team).toMatchObject({ name: 'Billing & Refunds', strategy: 'round_robin', capacity: 5, isDefault: false });
+    expect(team).toMatchObject({ name: 'Billing & Refunds', strategy: 'round_robin', capacity: 5, isDefault: false, answerBot: true });
     const audit = await AuditEntry.findAll({ where: { targetType: 'team', targetId: String(id) }, order: [['id', 'ASC']] });
     expect(audit.map((a) => a.action)).toEqual(['team.create', 'team.update']);
-    expect(audit[1]!.summary).toBe('Changed team “Billing” (now “Billing & Refunds”): round robin, capacity 5, always open, staffed 5 min after the last operator leaves');
+    expect(audit[1]!.summary).toBe('Changed team “Billing” (now “Billing & Refunds”): round robin, capacity 5, always open, staffed 5 min after the last operator leaves, answer bot on');
   });
 
   it('refuses a name another team has (any case), storing nothing', async () => {
@@ -73,6 +73,22 @@ describe('teams as admins manage them', () => {
     expect(await stored()).toEqual(before);
     expect((await core.teams.list()).find((t) => t.id === id)!.members.map((m) => m.name)).toEqual(['Olga Operator', 'Root Admin']);
     expect(await core.teams.candidates()).not.toContainEqual(expect.objectContaining({ id: andy.user.id }));
+  });
+
+  it('marks members as leads, audited; a lead who is not a member is refused and changes nothing', async () => {
+    const id = await core.teams.create(admin, fields({ name: 'Led' }));
+    const lena = await make.staff('Lena Lead');
+    const nick = await make.staff('Nick Member');
+    await core.teams.setMembers(admin, id, [lena.user.id, nick.user.id], [lena.user.id]);
+    const members = async () => (await core.teams.list()).find((t) => t.id === id)!.members.map((m) => [m.name, m.lead]);
+    expect(await members()).toEqual([['Lena Lead', true], ['Nick Member', false]]);
+    const audit = await AuditEntry.findOne({ where: { targetType: 'team', targetId: String(id), action: 'team.members' }, order: [['id', 'DESC']], rejectOnEmpty: true });
+    expect(audit.summary).toBe('Members of “Led”: Lena Lead (lead), Nick Member');
+    const before = await stored();
+    await expect(core.teams.setMembers(admin, id, [lena.user.id], [lena.user.id, nick.user.id])).rejects.toMatchObject({ field: 'leads', message: 'a lead must also be a member: tick both' });
+    expect(await stored()).toEqual(before);
+    await core.teams.setMembers(admin, id, [lena.user.id, nick.user.id], [nick.user.id]);
+    expect(await members()).toEqual([['Lena Lead', false], ['Nick Member', true]]);
   });
 
   it('moves the default: always exactly one', async () => {

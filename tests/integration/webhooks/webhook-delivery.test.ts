@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { presentStaff, type StaffView } from '../../../core/accounts/presenters.ts';
 import type { Core } from '../../../core/app.ts';
 import { createLogger } from '../../../core/logger.ts';
+import { articleCardFor } from '../../../core/chat/article-cards.ts';
 import { Article, User } from '../../../core/models/index.ts';
 import { recordWebhookEvent, type WebhookEventType } from '../../../core/webhooks/index.ts';
 import { verifyWebhook } from '../../../core/webhooks/signature.ts';
@@ -32,7 +33,7 @@ describe('webhook deliveries', () => {
   let articleId: number;
   const workers: WebhookWorker[] = [];
   const startWorker = (options: Partial<WebhookWorkerOptions> = {}, sequelize?: Sequelize) => {
-    const worker = new WebhookWorker(sequelize ?? core.sequelize, logger, { pollMs: 20, retryBaseMs: 100, maxAttempts: 3, ...options });
+    const worker = new WebhookWorker(sequelize ?? core.sequelize, logger, { pollMs: 20, retryBaseMs: 100, maxAttempts: 3, allowPrivate: true, ...options });
     workers.push(worker);
     worker.start();
     return worker;
@@ -129,6 +130,21 @@ describe('webhook deliveries', () => {
     } finally {
       await back.close();
     }
+  });
+
+  it('refuses loopback receivers unless WEBHOOK_ALLOW_PRIVATE: by address or by a name resolving there, nothing is sent', async () => {
+    const port = new URL(receiver.url).port;
+    await addEndpoint(['reaction.created'], receiver.url);
+    await addEndpoint(['reaction.created'], `http://localhost:${port}/hooks`);
+    await core.articles.react(articleId, randomUUID(), 'sad');
+    startWorker({ allowPrivate: false, retryBaseMs: 60_000 });
+    // One event, two endpoints: the rows share created_at, so sort what they say.
+    await expect.poll(async () => (await deliveries()).map((d) => d.last_error).sort(), { timeout: 5_000 }).toEqual([
+      expect.stringMatching(/^127\.0\.0\.1 resolves to 127\.0\.0\.1, a private or local address: refused \(set WEBHOOK_ALLOW_PRIVATE=true to allow it\)$/),
+      expect.stringMatching(/^localhost resolves to (127\.0\.0\.1|::1), a private or local address: refused/),
+    ]);
+    expect(receiver.requests).toEqual([]);
+    expect((await deliveries()).map((d) => d.status)).toEqual(['queued', 'queued']);
   });
 
   it('gives up after the last attempt; "Retry now" sends it again and it is delivered', async () => {
@@ -237,6 +253,38 @@ describe('webhook deliveries', () => {
     // The first operator reply made Ada the owner: that is an assignment too.
     expect(events.find((e) => e.type === 'conversation.assigned')!.data.conversation).toMatchObject({ id: conversationId, assigneeId: admin.id });
     expect(events.find((e) => e.type === 'conversation.closed')!.data.conversation).toMatchObject({ id: conversationId, status: 'closed' });
+  });
+
+  it('a conversation the answer bot holds is announced only once the visitor asks for a person; one it resolves, never', async () => {
+    await addEndpoint(['conversation.created', 'conversation.assigned', 'conversation.closed', 'message.created']);
+    await core.sequelize.query('UPDATE teams SET answer_bot = true');
+    try {
+      const card = await articleCardFor(articleId);
+      const offered = async (body: string) => {
+        const visitorId = await visitor();
+        const { conversation } = await core.chat.startConversation(visitorId, { clientId: randomUUID(), body, origin: { kind: 'launcher' } }, async () => [card]);
+        expect(conversation.botOutcome).toBe('offered');
+        return { visitorId, conversationId: conversation.id };
+      };
+      const resolved = await offered('How long do refunds take?');
+      const stillNeedsHelp = await offered('Where is my refund?');
+      expect(await deliveries()).toEqual([]);
+
+      await core.chat.botAnswer(resolved.visitorId, { conversationId: resolved.conversationId, helped: true });
+      // Writing again instead of choosing asks for a person: the conversation and everything the visitor said go out then.
+      await core.chat.visitorMessage(stillNeedsHelp.visitorId, { conversationId: stillNeedsHelp.conversationId, clientId: randomUUID(), body: 'It has been two weeks' });
+      // Queued in one transaction: one time stamp, so no order among them (receivers order by `seq`).
+      expect((await deliveries()).map((d) => d.event_type).sort()).toEqual(['conversation.created', 'message.created', 'message.created']);
+
+      startWorker();
+      await expect.poll(() => receiver.accepted.length).toBe(3);
+      const events = receiver.requests.map((r) => JSON.parse(r.body) as { type: string; data: { conversation?: { id: number }; message?: { conversationId: number; seq: number; body: string } } });
+      expect(events.map((e) => e.data.conversation?.id ?? e.data.message?.conversationId)).toEqual([stillNeedsHelp.conversationId, stillNeedsHelp.conversationId, stillNeedsHelp.conversationId]);
+      const spoken = events.filter((e) => e.type === 'message.created').map((e) => e.data.message!).sort((a, b) => a.seq - b.seq);
+      expect(spoken.map((m) => m.body)).toEqual(['Where is my refund?', 'It has been two weeks']);
+    } finally {
+      await core.sequelize.query('UPDATE teams SET answer_bot = false');
+    }
   });
 
   it('publishing an article is an event', async () => {

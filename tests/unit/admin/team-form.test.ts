@@ -34,7 +34,13 @@ describe('the team form', () => {
         weekly: { mon: [{ start: '09:00', end: '12:30' }, { start: '13:30', end: '18:00' }], fri: [{ start: '22:00', end: '02:00' }] },
         closures: [{ from: '2026-12-24', to: '2026-12-26', label: 'Christmas' }, { from: '2027-01-01' }],
       },
+      answerBot: false,
     });
+  });
+
+  it('turns the answer bot on only when its box is ticked', () => {
+    expect(teamFieldsSchema.parse(teamInput(readTeamForm(form([...base, ['answerBot', 'on']])))).answerBot).toBe(true);
+    expect(teamFieldsSchema.parse(teamInput(readTeamForm(form(base)))).answerBot).toBe(false);
   });
 
   it('stores no schedule when the team is always open, whatever the rows hold', () => {
