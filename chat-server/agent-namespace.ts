@@ -6,6 +6,7 @@ import type { Core } from '../core/app.ts';
 import type { Posted } from '../core/chat/message-store.ts';
 import type { Presence } from '../core/chat/index.ts';
 import { agentSendMessageSchema, conversationRefSchema, seenSchema, syncSchema } from '../core/chat/chat-input.ts';
+import { presentConversationToVisitor } from '../core/chat/chat-views.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import type { SearchService } from '../search/search-service.ts';
 import { handle } from './acks.ts';
@@ -81,7 +82,7 @@ export function registerAgentNamespace(nsp: Namespace, visitors: Namespace, core
       if (message.kind === 'note') return;
       const visitorRoom = visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId)));
       visitorRoom.emit('message', message);
-      if (message.kind === 'event' && conversation) visitorRoom.emit('conversation:updated', conversation);
+      if (message.kind === 'event' && conversation) visitorRoom.emit('conversation:updated', presentConversationToVisitor(conversation));
     };
 
     registerComposerRequests(socket, core, options.search);

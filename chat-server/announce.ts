@@ -1,5 +1,5 @@
 import type { Namespace } from 'socket.io';
-import type { Chat } from '../core/chat/index.ts';
+import { presentConversationToVisitor, type Chat } from '../core/chat/index.ts';
 import type { Posted } from '../core/chat/message-store.ts';
 import { rooms } from './rooms.ts';
 
@@ -13,5 +13,5 @@ export async function announcePosted(agents: Namespace, visitors: Namespace, cha
   if (message.kind === 'note') return;
   const visitorRoom = visitors.to(rooms.visitor(await chat.visitorOf(message.conversationId)));
   visitorRoom.emit('message', message);
-  if (conversation) visitorRoom.emit('conversation:updated', conversation);
+  if (conversation) visitorRoom.emit('conversation:updated', presentConversationToVisitor(conversation));
 }

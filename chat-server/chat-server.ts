@@ -5,8 +5,10 @@ import { Server } from 'socket.io';
 import type { Core } from '../core/app.ts';
 import type { SearchService } from '../search/search-service.ts';
 import { registerAgentNamespace } from './agent-namespace.ts';
+import { createAnswerFinder } from './answer-finder.ts';
 import { originChecker } from './allowed-origins.ts';
 import { broadcastPostedElsewhere } from './posted-elsewhere.ts';
+import { pushNotifications } from './notification-push.ts';
 import { rooms } from './rooms.ts';
 import { startQueueDrainer } from './queue-drainer.ts';
 import { startSnoozeWaker } from './snooze-waker.ts';
@@ -44,11 +46,12 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
   const agents = io.of('/agent');
   const visitors = io.of('/visitor');
   const queues = startQueueDrainer(agents, visitors, core.chat, core.logger, options.queueDrainMs);
-  registerVisitorNamespace(visitors, core.chat, agents, core.logger, core.config.CHAT_HANDSHAKES_PER_MINUTE);
+  registerVisitorNamespace(visitors, core.chat, agents, core.logger, core.config.CHAT_HANDSHAKES_PER_MINUTE, createAnswerFinder(core, options.search, core.logger));
   registerAgentNamespace(agents, visitors, core, { presenceGraceMs: options.presenceGraceMs ?? PRESENCE_GRACE_MS, search: options.search, kickQueues: queues.kick });
   const stopSnoozeWaker = startSnoozeWaker(agents, core.chat, core.logger, options.snoozeCheckMs);
   registerVisitorEmailRequests(visitors, core.chatEmail, core.logger);
   const offPostedElsewhere = broadcastPostedElsewhere(core.events, agents, visitors);
+  const offNotifications = pushNotifications(core, agents);
   const offSignOut = core.events.on('staff.signed_out', ({ userId }) => {
     agents.in(rooms.staff(userId)).disconnectSockets(true);
     void core.chat
@@ -62,6 +65,7 @@ export function attachChatServer(httpServer: HttpServer, core: Core, options: { 
       offSignOut();
       stopSnoozeWaker();
       offPostedElsewhere();
+      offNotifications();
       await queues.stop();
       await io.close();
       await pool.end();

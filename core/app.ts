@@ -28,6 +28,7 @@ import type { Config } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createSavedReplies, type SavedReplies } from './saved-replies/index.ts';
+import { createMetrics, type Metrics } from './metrics/index.ts';
 import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
@@ -39,6 +40,7 @@ import { SettingsReader } from './settings.ts';
 import { createWebhooks, type Webhooks } from './webhooks/index.ts';
 import { WebhookWorker, type WebhookWorkerOptions } from './webhooks/webhook-worker.ts';
 import { createTeams, type Teams } from './teams/index.ts';
+import { createNotifications, type Notifications } from './notifications/index.ts';
 import settingsUpdater, { type SettingsUpdate } from './settings-updater.ts';
 
 /**
@@ -88,6 +90,10 @@ export interface Core {
   /** Paged reads for the REST API (/api/v1). */
   rest: RestReads;
   teams: Teams;
+  /** Help-center events (page views, widget use) and the reports over them and the chat. */
+  metrics: Metrics;
+  /** Staff alerts (the admin's bell): 😞 ratings and reactions for team leads and authors. */
+  notifications: Notifications;
   settings: SettingsReader;
   views: ViewCounter;
   /** Absolute path of processed images (`/media/*`). */
@@ -122,13 +128,14 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   initModels(database.sequelize);
   const events = new EventBus();
   const views = new ViewCounter(database.sequelize, logger);
+  const metrics = await createMetrics(database.sequelize, logger);
   const relay = new EventsRelay(database.url, events, logger);
   await relay.start();
   const mailWorker = options.mailWorker === false ? undefined : startMailWorker(database.sequelize, config, logger, options.mailWorker);
   const mediaDir = path.join(config.dataDir, 'media');
   const chatEmail = createChatEmail({ sequelize: database.sequelize, config, events, logger, replyMailer: options.replyMailer ?? {} });
   if (mailWorker) chatEmail.replyMailer.start();
-  const webhookWorker = mailWorker ? new WebhookWorker(database.sequelize, logger, options.webhookWorker) : undefined;
+  const webhookWorker = mailWorker ? new WebhookWorker(database.sequelize, logger, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, ...options.webhookWorker }) : undefined;
   webhookWorker?.start();
 
   return {
@@ -164,6 +171,8 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     savedReplies: createSavedReplies(database.sequelize),
     rest: createRestReads(),
     teams: createTeams(database.sequelize),
+    metrics,
+    notifications: createNotifications(database.sequelize),
     updateSettings: (props) => settingsUpdater({ ...props, sequelize: database.sequelize, events, mediaDir }),
     settings: new SettingsReader(events),
     views,
@@ -183,6 +192,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       await mailWorker?.stop();
       await relay.close();
       await views.close();
+      await metrics.close();
       await database.close();
     },
   };

@@ -66,6 +66,8 @@ const environmentSchema = z.object({
   INBOUND_SMTP_HOST: z.string().min(1).optional(),
   /** Shared secret a mail provider sends in `X-Inbound-Secret` to POST /api/mail/inbound; unset = webhook off. */
   INBOUND_MAIL_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Deliver webhooks to loopback, private and link-local addresses (a receiver on this machine or network). */
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { RELAYED_EVENTS, type DomainEvents, type EventBus } from './events.ts';
+import { DATABASE_EVENTS, RELAYED_EVENTS, type DomainEvents, type EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
 
 const CHANNEL = 'deflect_events';
+const RECEIVED_EVENTS: ReadonlyArray<keyof DomainEvents> = [...RELAYED_EVENTS, ...DATABASE_EVENTS];
 
 interface Envelope {
   origin: string;
@@ -14,8 +15,9 @@ interface Envelope {
 /**
  * Carries cache-invalidating events between processes on one database (several app instances, or a CLI
  * import while the server runs) over PostgreSQL LISTEN/NOTIFY: local events are NOTIFYed, notifications
- * from other processes are re-emitted locally with `remote: true`. If the listening connection drops, it
- * reconnects and emits a `content.changed` resync, since notifications sent meanwhile are lost.
+ * from other processes are re-emitted locally with `remote: true`. Triggers NOTIFY some events themselves
+ * (`DATABASE_EVENTS`, origin "database"): they are received like the others. If the listening connection
+ * drops, it reconnects and emits a `content.changed` resync, since notifications sent meanwhile are lost.
  */
 export class EventsRelay {
   readonly #origin = randomUUID();
@@ -83,7 +85,7 @@ export class EventsRelay {
   #receive(raw: string | undefined): void {
     if (!raw) return;
     const envelope = JSON.parse(raw) as Envelope;
-    if (envelope.origin === this.#origin || !RELAYED_EVENTS.includes(envelope.event as (typeof RELAYED_EVENTS)[number])) return;
+    if (envelope.origin === this.#origin || !RECEIVED_EVENTS.includes(envelope.event)) return;
     this.#events.emit(envelope.event, { ...envelope.payload, remote: true } as never);
   }
 }

@@ -16,6 +16,11 @@ export interface DomainEvents {
    * server broadcasts it as if it had come over a socket. Socket handlers broadcast their own messages.
    */
   'chat.message_posted': { message: MessageView; conversation?: ConversationView | undefined; visitorId: string };
+  /**
+   * Alerts for staff were written or bumped (migration 0023's triggers NOTIFY it at commit, on every
+   * instance): each instance pushes them to the recipients' sockets it holds.
+   */
+  'notifications.changed': { ids: number[] } & Relayed;
 }
 
 /** Events that arrive from another instance (see events-relay.ts) are marked so they are not sent back. */
@@ -25,6 +30,9 @@ export interface Relayed {
 
 /** Events every instance must see: they invalidate per-process caches. */
 export const RELAYED_EVENTS = ['content.changed', 'settings.changed', 'chat.secrets_changed'] as const satisfies ReadonlyArray<keyof DomainEvents>;
+
+/** Events the database itself NOTIFYs (from triggers): received by every instance, never published by one. */
+export const DATABASE_EVENTS = ['notifications.changed'] as const satisfies ReadonlyArray<keyof DomainEvents>;
 
 /** A typed, in-process event bus. Listeners run synchronously and must not throw into the emitter. */
 export class EventBus {

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from './audit/audit-log.ts';
 import { AVATAR_WIDTHS, mediaUrl, processImage } from './articles/images.ts';
 import type { EventBus } from './events.ts';
 import { Locale, Settings } from './models/index.ts';
+import { WIDGET_MODES } from './widget/widget-modes.ts';
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -24,6 +25,8 @@ export const brandingSchema = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #4f46e5')
     .refine((hex) => contrastWithWhite(hex) >= 4.5, 'too light: white text on it would be hard to read (needs 4.5:1); choose a darker colour'),
   defaultLocale: z.string().min(2).max(8),
+  /** Left out (older callers, the API): the mode stays as it is. */
+  widgetMode: z.enum(WIDGET_MODES, { error: 'choose one of the widget modes' }).optional(),
 });
 export type Branding = z.infer<typeof brandingSchema>;
 
@@ -38,7 +41,7 @@ export interface SettingsUpdate {
 }
 
 /**
- * Changes branding and the default locale. The site shows it on the next request everywhere: the change
+ * Changes branding, the default locale and the widget's mode. The site shows it on the next request everywhere: the change
  * commits with its audit entry, then `settings.changed` clears every instance's caches.
  */
 export default async function settingsUpdater({ sequelize, events, actor, branding, logo, mediaDir }: SettingsUpdate): Promise<void> {
@@ -46,9 +49,10 @@ export default async function settingsUpdater({ sequelize, events, actor, brandi
   const image = logo ? await processImage(logo, mediaDir, AVATAR_WIDTHS) : undefined;
   await sequelize.transaction(async (transaction) => {
     const settings = await Settings.findByPk(1, { rejectOnEmpty: true, transaction, lock: transaction.LOCK.UPDATE });
-    const changed = (Object.keys(branding) as Array<keyof Branding>).filter((key) => settings[key] !== branding[key]);
+    const given = Object.fromEntries(Object.entries(branding).filter(([, value]) => value !== undefined)) as Partial<Branding>;
+    const changed = (Object.keys(given) as Array<keyof Branding>).filter((key) => settings[key] !== given[key]);
     if (image) changed.push('logoUrl' as keyof Branding);
-    await settings.update({ ...branding, ...(image ? { logoUrl: mediaUrl(image.hash, image.variantWidths.at(-1)!) } : {}) }, { transaction });
+    await settings.update({ ...given, ...(image ? { logoUrl: mediaUrl(image.hash, image.variantWidths.at(-1)!) } : {}) }, { transaction });
     if (changed.length > 0) await recordAudit({ actor, action: 'settings.update', target: { type: 'settings', id: 1 }, summary: `Changed ${changed.join(', ')}` }, transaction);
   });
   events.emit('settings.changed', {});

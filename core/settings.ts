@@ -1,5 +1,6 @@
 import type { EventBus } from './events.ts';
 import { Locale, Settings } from './models/index.ts';
+import type { WidgetMode } from './widget/widget-modes.ts';
 
 export interface LocaleView {
   code: string;
@@ -13,6 +14,8 @@ export interface SiteSettings {
   accentColor: string;
   defaultLocale: string;
   locales: LocaleView[];
+  /** How the widget offers the chat (see widget/widget-modes.ts). */
+  widgetMode: WidgetMode;
 }
 
 /** Reads settings once and keeps them until a `settings.changed` event. */
@@ -40,6 +43,7 @@ export class SettingsReader {
       logoUrl: settings.logoUrl,
       accentColor: settings.accentColor,
       defaultLocale: settings.defaultLocale,
+      widgetMode: settings.widgetMode,
       locales: locales.map((locale) => ({ code: locale.code, name: locale.name })),
     };
   }

@@ -13,5 +13,7 @@ declare namespace App {
     t: import('./i18n/translate.ts').Translate;
     /** The signed-in staff member on /admin pages (from the session cookie), if any. */
     staff?: import('../core/accounts/index.ts').StaffView;
+    /** Set by help-center pages: what the page shows, counted as a `page_view` (see site/page-views.ts). */
+    pageView?: import('../core/metrics/page-views.ts').PageView;
   }
 }

@@ -1,8 +1,9 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { createTranslator } from './i18n/translate.ts';
 import { isCrossSiteRequest } from '../admin/cross-site.ts';
 import { SESSION_COOKIE } from '../admin/session-cookie.ts';
 import { isCacheableRequest } from './server/page-cache.ts';
+import { recordPageViews } from './page-views.ts';
 
 /** Response headers a page sets to opt into the page cache; stripped before the response leaves. */
 export const CACHE_HEADER = 'x-deflect-page-cache';
@@ -13,7 +14,7 @@ export const ARTICLE_HEADER = 'x-deflect-article';
  * `Astro.locals`), and stores pages that opted in into the page cache (the server answers hits itself,
  * before Astro, see site/server/page-cache.ts).
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const helpCenterRequest = defineMiddleware(async (context, next) => {
   const { core, pageCache } = context.locals;
   if (!core) throw new Error('locals.core is missing: start Deflect with `npm start` or `npm run dev`');
   const site = await core.settings.get();
@@ -40,6 +41,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!pageCache || !isCacheableRequest(context.request.method, context.url.search) || response.status !== 200) return response;
   const body = await response.text();
   const headers = Object.fromEntries(response.headers);
-  pageCache.set(context.url.pathname, { status: response.status, headers, body, ...(articleId ? { articleId } : {}) });
+  pageCache.set(context.url.pathname, { status: response.status, headers, body, ...(articleId ? { articleId } : {}), ...(context.locals.pageView ? { view: context.locals.pageView } : {}) });
   return new Response(body, { status: response.status, headers });
 });
+
+export const onRequest = sequence(helpCenterRequest, recordPageViews);

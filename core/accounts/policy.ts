@@ -5,6 +5,8 @@ export type Permission =
   | 'admin.view'
   | 'articles.write'
   | 'reports.view'
+  /** The chat report: response times, CSAT and load per operator — how each person performs, so admins only. */
+  | 'reports.chat'
   | 'inbox.use'
   | 'settings.manage'
   | 'users.manage'
@@ -15,7 +17,7 @@ export type Permission =
  * and tested cell by cell. Roles combine: a user has every permission of each of their roles.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['admin.view', 'articles.write', 'reports.view', 'inbox.use', 'settings.manage', 'users.manage', 'audit.view'],
+  admin: ['admin.view', 'articles.write', 'reports.view', 'reports.chat', 'inbox.use', 'settings.manage', 'users.manage', 'audit.view'],
   author: ['admin.view', 'articles.write', 'reports.view'],
   operator: ['admin.view', 'inbox.use'],
 };

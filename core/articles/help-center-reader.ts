@@ -1,7 +1,7 @@
 import { fn, col, Op } from 'sequelize';
 import type { EventBus } from '../events.ts';
 import { Article, Author, Collection } from '../models/index.ts';
-import { findPublishedArticle } from './published-article.ts';
+import { findPublishedArticle, findPublishedArticleBySlug } from './published-article.ts';
 import {
   articleUrl,
   collectionUrl,
@@ -122,6 +122,11 @@ export class HelpCenterReader {
   /** A published article by id (the chat widget's reader opens article cards this way). */
   articleById(id: number): Promise<ArticleView | undefined> {
     return this.#memo(`article-id:${id}`, () => findPublishedArticle(id));
+  }
+
+  /** A published article by its slug in a locale (the widget's `openArticle` accepts slugs). */
+  articleBySlug(locale: string, slug: string): Promise<ArticleView | undefined> {
+    return this.#memo(`article-slug:${locale}:${slug}`, () => findPublishedArticleBySlug(locale, slug));
   }
 
   /** Every published article with its translations, for sitemap.xml. */

@@ -1,4 +1,4 @@
-import type { Conversation, ConversationOrigin, Message, MessageKind, MessageSender, Visitor } from '../models/index.ts';
+import type { BotOutcome, Conversation, ConversationOrigin, Message, MessageKind, MessageSender, Visitor } from '../models/index.ts';
 import type { ArticleCard } from './article-cards.ts';
 import type { AttachmentView } from './attachments.ts';
 
@@ -35,6 +35,8 @@ export interface ConversationView {
   /** Snoozed until then (null: not snoozed); past that time it is awake, whether or not this is cleared yet. */
   snoozedUntil: string | null;
   snoozedAt: string | null;
+  /** What the answer bot did: null (nothing), `offered` (waiting for the visitor's answer), `helped`, `escalated`. */
+  botOutcome: BotOutcome | null;
   createdAt: string;
 }
 
@@ -57,8 +59,31 @@ export function presentConversation(c: Conversation): ConversationView {
     waitingSince: c.waitingSince?.toISOString() ?? null,
     snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
     snoozedAt: c.snoozedAt?.toISOString() ?? null,
+    botOutcome: c.botOutcome ?? null,
     createdAt: c.createdAt.toISOString(),
   };
+}
+
+/**
+ * A conversation as its visitor receives it (`/visitor` acks and events): what the widget draws and needs to
+ * count unread replies — none of the team's workings (owner, team, snooze, waiting time, origin).
+ */
+export interface VisitorConversationView {
+  id: number;
+  status: 'open' | 'closed';
+  visitorSeenSeq: number;
+  /** Up to where the team has read: the widget marks the visitor's messages "seen". */
+  agentSeenSeq: number;
+  /** The last message's sequence number: the tab that started a conversation syncs when the bot wrote after it. */
+  lastSeq: number;
+  /** The answer bot's state: the widget shows "That helped" / "I still need help" while it's 'offered'. */
+  botOutcome: ConversationView['botOutcome'];
+  createdAt: string;
+}
+
+export function presentConversationToVisitor(c: ConversationView): VisitorConversationView {
+  const { id, status, visitorSeenSeq, agentSeenSeq, lastSeq, botOutcome, createdAt } = c;
+  return { id, status, visitorSeenSeq, agentSeenSeq, lastSeq, botOutcome, createdAt };
 }
 
 /** What the inbox list shows of a conversation's last message: its text, else the article or files it carries. */

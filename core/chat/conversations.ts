@@ -6,28 +6,37 @@ import { Conversation, Message, User, Visitor, type ConversationOrigin } from '.
 import { articleCardFor } from './article-cards.ts';
 import { attachmentsForMessage } from './attachments.ts';
 import { ChatRefusedError } from './chat-errors.ts';
-import { messagePreview, presentConversation, type ConversationView, type MessageView } from './chat-views.ts';
+import { messagePreview, presentConversation, presentConversationToVisitor, type ConversationView, type MessageView, type VisitorConversationView } from './chat-views.ts';
 import { messagesAfter, postMessage, type Posted } from './message-store.ts';
+import { answersFor, escalateIfOffered, postOffer, type AnswerFinder } from './answer-bot.ts';
 import { applyRoute, routeConversation } from './routing.ts';
+import { verifiedOrigin } from './verified-origin.ts';
 
 /**
- * A visitor's first message opens a conversation. Idempotent like every message: resending the same
- * `clientId` returns the conversation the first attempt created.
+ * A visitor's first message opens a conversation, routed by its origin once the origin's reaction is checked
+ * against the stored one (verified-origin.ts). Idempotent like every message: resending the same
+ * `clientId` returns the conversation the first attempt created. With `answers` and a team whose answer bot
+ * is on, relevant articles are offered first (`offered`, see answer-bot.ts) and routing waits for the
+ * visitor's answer: the conversation is then in no operator's queue.
  */
-export async function startConversation(sequelize: Sequelize, visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView; routed: Posted[] } & Posted> {
+export async function startConversation(sequelize: Sequelize, visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }, answers?: AnswerFinder): Promise<{ conversation: ConversationView; routed: Posted[]; offered: Posted[] } & Posted> {
   return sequelize.transaction(async (transaction) => {
     // Two tabs flushing the same first message must not open two conversations: one waits for the other.
     await sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:clientId))', { replacements: { clientId: input.clientId }, transaction });
     const earlier = await Message.findOne({ where: { clientId: input.clientId }, transaction });
-    const route = earlier ? undefined : await routeConversation(sequelize, input.origin, transaction);
+    const origin = earlier ? input.origin : await verifiedOrigin(sequelize, visitorId, input.origin, transaction);
+    const route = earlier ? undefined : await routeConversation(sequelize, origin, transaction);
+    const cards = route ? await answersFor(route, input.body, visitorId, answers, transaction) : [];
     const conversationId = earlier
       ? earlier.conversationId
-      : (await Conversation.create({ visitorId, origin: input.origin, assigneeId: null, teamId: route!.team.id, lastMessageAt: null, waitingSince: null }, { transaction })).id;
+      : (await Conversation.create({ visitorId, origin, assigneeId: null, teamId: route!.team.id, lastMessageAt: null, waitingSince: null, botOutcome: cards.length > 0 ? 'offered' : null }, { transaction })).id;
     const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: input.clientId, sender: 'visitor', senderUserId: null, kind: 'text', body: input.body }, transaction);
-    // Routing writes its assignment event after the visitor's message, in the same transaction.
-    const routed = route && !posted.duplicate ? await applyRoute(sequelize, conversationId, route, transaction) : [];
-    const conversation = routed.at(-1)?.conversation ?? posted.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true, transaction }));
-    return { ...posted, conversation, routed };
+    const fresh = route && !posted.duplicate;
+    // The bot's offer, or routing's assignment event, follows the visitor's message in the same transaction.
+    const offered = fresh && cards.length > 0 ? await postOffer(sequelize, conversationId, cards, transaction) : [];
+    const routed = fresh && cards.length === 0 ? await applyRoute(sequelize, conversationId, route!, transaction) : [];
+    const conversation = [posted, ...offered, ...routed].at(-1)?.conversation ?? presentConversation(await Conversation.findByPk(conversationId, { rejectOnEmpty: true, transaction }));
+    return { ...posted, conversation, routed, offered };
   });
 }
 
@@ -38,19 +47,25 @@ export async function visitorConversation(visitorId: string, conversationId: num
   return conversation;
 }
 
-export async function listVisitorConversations(visitorId: string): Promise<ConversationView[]> {
+export async function listVisitorConversations(visitorId: string): Promise<VisitorConversationView[]> {
   const rows = await Conversation.findAll({ where: { visitorId }, order: [['createdAt', 'DESC']], limit: 50 });
-  return rows.map(presentConversation);
+  return rows.map((row) => presentConversationToVisitor(presentConversation(row)));
 }
 
-export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted> {
+/**
+ * A visitor's message into one of their conversations. Writing while the answer bot waits for "That helped" /
+ * "I still need help" means they still need help: the conversation goes to the team (`escalated`: its events).
+ */
+export async function visitorMessage(sequelize: Sequelize, visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted & { escalated: Posted[] }> {
   const { attachmentIds = [], ...message } = input;
   await visitorConversation(visitorId, input.conversationId);
   // A resend after a lost ack must get the original ack back: its files are already claimed by it, so they
   // are not checked again (the stored message keeps them; postMessage answers with it).
   const resend = await isResend(input.clientId);
   const attachments = resend ? [] : await attachmentsForMessage(sequelize, input.conversationId, { kind: 'visitor', visitorId }, attachmentIds);
-  return postMessage(sequelize, { ...message, attachments, visitorId, sender: 'visitor', senderUserId: null, kind: 'text' });
+  const posted = await postMessage(sequelize, { ...message, attachments, visitorId, sender: 'visitor', senderUserId: null, kind: 'text' });
+  const escalated = !posted.duplicate && posted.conversation?.botOutcome === 'offered' ? await escalateIfOffered(sequelize, input.conversationId) : [];
+  return { ...posted, escalated };
 }
 
 /** Whether a message with this client id is already stored (a resend, answered by postMessage's dedupe). */
@@ -96,6 +111,8 @@ export async function listInbox(staff: StaffView, view: InboxView): Promise<Inbo
     ...(view === 'unassigned' ? { assigneeId: null } : view === 'mine' ? { assigneeId: staff.id } : {}),
     [Op.and]: [
       view === 'snoozed' ? snoozed : literal('(snoozed_until IS NULL OR snoozed_until <= now())'),
+      // The answer bot is still waiting for the visitor's "That helped" / "I still need help": not a person's job yet.
+      literal("bot_outcome IS DISTINCT FROM 'offered'"),
       ...(view === 'team' ? [literal(`team_id IN (SELECT team_id FROM team_members WHERE user_id = ${Number(staff.id)})`)] : []),
     ],
   };

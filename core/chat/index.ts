@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { AttachmentStore } from './attachment-store.ts';
 import { findAttachment, takeAttachment, type AttachmentView, type Uploader } from './attachments.ts';
 import { loadChatSecrets, type ChatSecrets } from './chat-secrets.ts';
-import type { ConversationView, MessageView, VisitorProfileView } from './chat-views.ts';
+import type { ConversationView, MessageView, VisitorConversationView, VisitorProfileView } from './chat-views.ts';
 import { conversationAssigner, conversationClaimer, conversationTransferrer, type Transfer } from './assignment.ts';
 import { rateConversation, ratingsByOperator, visitorRating, type OperatorRatings, type RatingScore, type RatingView } from './csat.ts';
 import { agentMessage, agentSync, listInbox, listVisitorConversations, markSeen, setConversationStatus, startConversation, visitorConversation, visitorMessage, visitorSync, type InboxRow, type InboxView } from './conversations.ts';
@@ -17,15 +17,18 @@ import { listPresence, setPresence, type Presence } from './presence.ts';
 import type { Posted } from './message-store.ts';
 import { conversationSnoozer, conversationUnsnoozer, wakeExpiredSnoozes } from './snooze.ts';
 import { drainQueues } from './round-robin.ts';
+import { botAnswerer, type AnswerFinder, type BotAnswered } from './answer-bot.ts';
 import { conversationTeamMover } from './team-move.ts';
 import { teamStatus, type TeamStatusQuery, type TeamStatusView } from './team-status.ts';
 import { loadVisitorProfile } from './visitor-profile.ts';
 import { issueVisitorToken, verifyVisitorToken } from './visitor-tokens.ts';
-import { resolveVisitor, type VisitorFacts } from './visitors.ts';
+import { adoptableCookieVisitor, resolveVisitor, type VisitorFacts } from './visitors.ts';
 
 export { ChatRefusedError, type ChatErrorCode } from './chat-errors.ts';
-export type { ConversationView, MessageView, VisitorProfileView } from './chat-views.ts';
+export type { ConversationView, MessageView, VisitorConversationView, VisitorProfileView } from './chat-views.ts';
+export { presentConversationToVisitor } from './chat-views.ts';
 export type { Transfer } from './assignment.ts';
+export type { AnswerFinder, BotAnswered } from './answer-bot.ts';
 export type { InboxRow, InboxView } from './conversations.ts';
 export type { IdentityClaim } from './identity.ts';
 export type { Presence } from './presence.ts';
@@ -38,14 +41,24 @@ export type { OperatorRatings, RatingScore, RatingView } from './csat.ts';
 export interface Chat {
   /** The visitor a token names, or a new visitor id and token (nothing stored): for reactions and the like. */
   visitorFromToken(token: string | undefined): Promise<{ visitorId: string; token: string; issued: boolean }>;
-  /** Who a connecting visitor is: their token's visitor (or a new one), or the verified identity's. */
-  connectVisitor(input: { token?: unknown; identity?: IdentityClaim | undefined; facts: VisitorFacts }): Promise<{ visitorId: string; token: string }>;
-  /** Opens a conversation and routes it (see routing.ts); `routed` are the assignment events routing wrote. */
-  startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }): Promise<{ conversation: ConversationView; routed: Posted[] } & Posted>;
+  /**
+   * Who a connecting visitor is: their token's visitor — else the help-center cookie's (`cookieToken`, the
+   * visitor their reactions were recorded as), else a new one — or the verified identity's. `cookieShared`:
+   * the cookie already names the visitor returned (otherwise the widget may set it, see visitor-cookie.ts).
+   */
+  connectVisitor(input: { token?: unknown; cookieToken?: string | undefined; identity?: IdentityClaim | undefined; facts: VisitorFacts }): Promise<{ visitorId: string; token: string; cookieShared: boolean }>;
+  /**
+   * Opens a conversation and routes it (see routing.ts); `routed` are the assignment events routing wrote. With
+   * `answers`, a team's answer bot may offer articles first instead (`offered`; routing waits: answer-bot.ts).
+   */
+  startConversation(visitorId: string, input: { clientId: string; body: string; origin: ConversationOrigin }, answers?: AnswerFinder): Promise<{ conversation: ConversationView; routed: Posted[]; offered: Posted[] } & Posted>;
+  /** The visitor's "That helped" (closes it) or "I still need help" (routes it) to the answer bot's offer. */
+  botAnswer(visitorId: string, input: { conversationId: number; helped: boolean }): Promise<BotAnswered>;
   visitorConversationOwner(visitorId: string, conversationId: number): Promise<void>;
-  visitorMessage(visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted>;
+  /** `escalated`: the events of handing it to the team, when the answer bot was still waiting for an answer. */
+  visitorMessage(visitorId: string, input: { conversationId: number; clientId: string; body: string; attachmentIds?: string[] }): Promise<Posted & { escalated: Posted[] }>;
   visitorSync(visitorId: string, conversationId: number, afterSeq: number): Promise<MessageView[]>;
-  visitorConversations(visitorId: string): Promise<ConversationView[]>;
+  visitorConversations(visitorId: string): Promise<VisitorConversationView[]>;
   markSeen(conversationId: number, side: 'visitor' | 'agent', seq: number): Promise<number>;
   /** The visitor a conversation belongs to (to address their sockets). */
   visitorOf(conversationId: number): Promise<string>;
@@ -99,14 +112,16 @@ export function createChat(sequelize: Sequelize, store: AttachmentStore, events:
       const known = verifyVisitorToken(visitorTokenKey, token);
       return known ? { visitorId: known, token: token!, issued: false } : { ...issueVisitorToken(visitorTokenKey), issued: true };
     },
-    async connectVisitor({ token, identity, facts }) {
+    async connectVisitor({ token, cookieToken, identity, facts }) {
       const { visitorTokenKey, identityKey } = await keys();
       const verified = identity ? await verifyIdentity(identityKey, identity) : undefined;
-      const tokenVisitorId = verifyVisitorToken(visitorTokenKey, token) ?? issueVisitorToken(visitorTokenKey).visitorId;
+      const cookieVisitorId = await adoptableCookieVisitor(verifyVisitorToken(visitorTokenKey, cookieToken));
+      const tokenVisitorId = verifyVisitorToken(visitorTokenKey, token) ?? cookieVisitorId ?? issueVisitorToken(visitorTokenKey).visitorId;
       const visitorId = await resolveVisitor(tokenVisitorId, verified, facts);
-      return issueVisitorToken(visitorTokenKey, visitorId);
+      return { ...issueVisitorToken(visitorTokenKey, visitorId), cookieShared: cookieVisitorId === visitorId };
     },
-    startConversation: (visitorId, input) => startConversation(sequelize, visitorId, input),
+    startConversation: (visitorId, input, answers) => startConversation(sequelize, visitorId, input, answers),
+    botAnswer: (visitorId, input) => botAnswerer(sequelize, visitorId, input),
     visitorConversationOwner: async (visitorId, conversationId) => void (await visitorConversation(visitorId, conversationId)),
     visitorMessage: (visitorId, input) => visitorMessage(sequelize, visitorId, input),
     visitorSync,

@@ -63,7 +63,7 @@ export async function drainQueues(sequelize: Sequelize): Promise<Posted[]> {
       const [waiting] = await sequelize.query<{ id: number; team_id: number }>(
         `SELECT c.id, c.team_id FROM conversations c JOIN teams t ON t.id = c.team_id
           WHERE t.strategy = 'round_robin' AND c.status = 'open' AND c.assignee_id IS NULL
-            AND (c.snoozed_until IS NULL OR c.snoozed_until <= now()) AND NOT (c.team_id = ANY(ARRAY[:full]::int[]))
+            AND (c.snoozed_until IS NULL OR c.snoozed_until <= now()) AND c.bot_outcome IS DISTINCT FROM 'offered' AND NOT (c.team_id = ANY(ARRAY[:full]::int[]))
           ORDER BY c.created_at, c.id LIMIT 1 FOR UPDATE OF c SKIP LOCKED`,
         { replacements: { full }, type: QueryTypes.SELECT, transaction },
       );

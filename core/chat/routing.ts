@@ -57,7 +57,8 @@ export async function teamOfCollection(sequelize: Sequelize, collectionId: numbe
 }
 
 /**
- * Decides where a new conversation goes. From a 😞 on an article: to the article's author when they are an
+ * Decides where a new conversation goes. `origin` must be verified (verified-origin.ts): its reaction is one
+ * the visitor really gave. From a 😞 on an article: to the article's author when they are an
  * active operator (they know the article best); otherwise to the team of the article's collection, with
  * the author — if they have an account — watching. Anything else: the team of the collection the visitor
  * was on (the article's, or the page's), else the default team.

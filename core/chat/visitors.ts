@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Op } from 'sequelize';
 import { Visitor } from '../models/index.ts';
 import type { VerifiedIdentity } from './identity.ts';
 
@@ -39,4 +40,15 @@ export async function resolveVisitor(tokenVisitorId: string, identity: VerifiedI
   }
   await visitor.update({ ...values, ...(identity && !visitor.externalId ? { externalId: identity.externalId } : {}) });
   return visitor.id;
+}
+
+/**
+ * The help-center cookie's visitor, when a widget without a token may become them: not someone a host site
+ * identified. Their history is reached by their verified identity or their own token only — a cookie left in a
+ * shared browser after they logged out of the host site must not open it to the next person.
+ */
+export async function adoptableCookieVisitor(cookieVisitorId: string | undefined): Promise<string | undefined> {
+  if (!cookieVisitorId) return undefined;
+  const identified = await Visitor.count({ where: { id: cookieVisitorId, externalId: { [Op.ne]: null } } });
+  return identified ? undefined : cookieVisitorId;
 }

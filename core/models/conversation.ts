@@ -6,6 +6,8 @@ import { DataTypes, literal, Model, type CreationOptional, type InferAttributes,
  */
 export type ConversationOrigin = { kind: 'launcher'; page?: string } | { kind: 'article'; articleId: number; reaction?: 'sad' | 'neutral' | 'happy' } | { kind: 'search'; query: string; page?: string };
 export type ConversationStatus = 'open' | 'closed';
+/** What the answer bot achieved (migration 0022): offered an answer, helped (resolved by article), or handed over. */
+export type BotOutcome = 'offered' | 'helped' | 'escalated';
 
 /** One conversation of a visitor with the team. `lastSeq` is the sequence number of its latest message. */
 export class Conversation extends Model<InferAttributes<Conversation>, InferCreationAttributes<Conversation>> {
@@ -25,6 +27,8 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
   /** Put aside by an operator until then (null: not snoozed); a visitor's message clears it. */
   declare snoozedUntil: CreationOptional<Date | null>;
   declare snoozedAt: CreationOptional<Date | null>;
+  /** Null: the answer bot didn't act in this conversation. */
+  declare botOutcome: CreationOptional<BotOutcome | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -45,6 +49,7 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
         waitingSince: { type: DataTypes.DATE, allowNull: true },
         snoozedUntil: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         snoozedAt: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
+        botOutcome: { type: DataTypes.STRING(16), allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -27,7 +27,7 @@ export { ROLES, type Role } from './user.ts';
 export type { ArticleStatus, TocEntry } from './article.ts';
 export type { VersionSource } from './article-version.ts';
 export type { OutboxStatus } from './outbox-message.ts';
-export type { ConversationOrigin, ConversationStatus } from './conversation.ts';
+export type { BotOutcome, ConversationOrigin, ConversationStatus } from './conversation.ts';
 export { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from './team.ts';
 export type { MessageKind, MessageSender } from './message.ts';
 export type { VisitorContext } from './visitor.ts';

@@ -4,6 +4,8 @@ import { DataTypes, Model, type CreationOptional, type InferAttributes, type Inf
 export class SearchQuery extends Model<InferAttributes<SearchQuery>, InferCreationAttributes<SearchQuery>> {
   declare id: CreationOptional<string>;
   declare sessionId: string;
+  /** The help-center visitor (the `deflect_visitor` cookie), so searches join the deflection funnel. */
+  declare visitorId: CreationOptional<string | null>;
   declare locale: string;
   declare query: string;
   declare resultCount: number;
@@ -17,6 +19,7 @@ export class SearchQuery extends Model<InferAttributes<SearchQuery>, InferCreati
       {
         id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
         sessionId: { type: DataTypes.UUID, allowNull: false },
+        visitorId: { type: DataTypes.UUID, allowNull: true, defaultValue: null },
         locale: { type: DataTypes.STRING(8), allowNull: false },
         query: { type: DataTypes.STRING(200), allowNull: false },
         resultCount: { type: DataTypes.INTEGER, allowNull: false },

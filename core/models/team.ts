@@ -17,6 +17,8 @@ export class Team extends Model<InferAttributes<Team>, InferCreationAttributes<T
   /** Inside hours, the team still counts as staffed this long after its last operator went away. */
   declare staffedGraceMinutes: CreationOptional<number>;
   declare isDefault: CreationOptional<boolean>;
+  /** New conversations are first answered with matching articles (see core/chat/answer-bot.ts). */
+  declare answerBot: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -30,6 +32,7 @@ export class Team extends Model<InferAttributes<Team>, InferCreationAttributes<T
         schedule: { type: DataTypes.JSONB, allowNull: true, defaultValue: null },
         staffedGraceMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 5 },
         isDefault: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        answerBot: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

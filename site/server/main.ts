@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attachChatServer } from '../../chat-server/chat-server.ts';
 import { ConfigError } from '../../core/config.ts';
+import { cachedPageViewCounter } from './cached-page-views.ts';
 import { PageCache, serveCachedPage } from './page-cache.ts';
 import { startApp } from './start-app.ts';
 import { createStaticFiles } from './static-files.ts';
@@ -25,8 +26,9 @@ async function main(): Promise<void> {
   core.events.on('content.changed', () => pageCache.clear());
   core.events.on('settings.changed', () => pageCache.clear());
 
+  const countPageView = cachedPageViewCounter(core);
   const server = createServer((req, res) => {
-    if (serveCachedPage(req, res, pageCache, (id) => core.views.record(id))) return;
+    if (serveCachedPage(req, res, pageCache, (id) => core.views.record(id), countPageView)) return;
     staticFiles(req, res, () => {
       void handler(req, res, () => notFound(res), { core, search, pageCache });
     });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PageView } from '../../core/metrics/page-views.ts';
 
 /** A rendered page kept for anonymous readers. */
 export interface CachedPage {
@@ -7,6 +8,8 @@ export interface CachedPage {
   body: string;
   /** The article shown, so a cache hit still counts as a view. */
   articleId?: number;
+  /** What the page shows, so a cache hit still counts as a page view. */
+  view?: PageView;
   expiresAt: number;
 }
 
@@ -55,15 +58,18 @@ export class PageCache {
 /**
  * Answers a request from the cache straight on the Node response, skipping Astro's request pipeline
  * (that is what makes a cached page nearly as cheap as a static file). Returns false on a miss.
+ * `onPageView` counts the page view and may answer a Set-Cookie value (a new visitor's cookie), sent with this
+ * response only.
  */
-export function serveCachedPage(req: IncomingMessage, res: ServerResponse, cache: PageCache, onArticleView: (id: number) => void): boolean {
+export function serveCachedPage(req: IncomingMessage, res: ServerResponse, cache: PageCache, onArticleView: (id: number) => void, onPageView?: (view: PageView, req: IncomingMessage) => string | undefined): boolean {
   const url = req.url ?? '/';
   const queryStart = url.indexOf('?');
   if (!isCacheableRequest(req.method, queryStart === -1 ? '' : url.slice(queryStart))) return false;
   const page = cache.get(url);
   if (!page) return false;
   if (page.articleId) onArticleView(page.articleId);
-  res.writeHead(page.status, page.headers);
+  const setCookie = page.view && onPageView?.(page.view, req);
+  res.writeHead(page.status, setCookie ? { ...page.headers, 'set-cookie': setCookie } : page.headers);
   res.end(page.body);
   return true;
 }

@@ -28,6 +28,13 @@ const matrix: Record<string, Record<'anonymous' | 'admin' | 'author' | 'operator
   '/admin/audit': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   '/admin/reports/content-gaps': { anonymous: 303, admin: 200, author: 200, operator: 403 },
   '/admin/api/content-gaps': { anonymous: 401, admin: 200, author: 200, operator: 403 },
+  '/admin/reports': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/reports/help-center': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/reports/deflection': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  // Response times, CSAT and load per operator: admins only.
+  '/admin/reports/chat': { anonymous: 303, admin: 200, author: 403, operator: 403 },
+  '/admin/reports/dashboard.csv': { anonymous: 303, admin: 200, author: 200, operator: 403 },
+  '/admin/reports/chat.csv': { anonymous: 303, admin: 200, author: 403, operator: 403 },
   // Public: asking for a reset link, and the reset page (410 without a valid link) are open to anyone.
   '/admin/forgot': { anonymous: 200, admin: 200, author: 200, operator: 200 },
   '/admin/reset': { anonymous: 410, admin: 410, author: 410, operator: 410 },

@@ -157,6 +157,8 @@ ${ad ? `<iframe id="ad" title="Advertisement" src="${originOf(otherSite)}/ad"></
 
     const laptop = await session.browser.newContext();
     const page = await visit(laptop, { script: `${identify} Deflect('open');` });
+    // No conversation yet: the widget opens on its home.
+    await chatFrame(page).getByRole('button', { name: 'Send us a message' }).click();
     await chatFrame(page).getByLabel('Your message').fill('Where is my order #1001?');
     await chatFrame(page).getByLabel('Your message').press('Enter');
     const asked = await arrived('Where is my order #1001?');
@@ -167,6 +169,7 @@ ${ad ? `<iframe id="ad" title="Advertisement" src="${originOf(otherSite)}/ad"></
     const phone = await session.browser.newContext();
     const other = await visit(phone, { script: `${identify} Deflect('open');` });
     const frame = chatFrame(other);
+    await frame.getByRole('button', { name: 'Send us a message' }).click();
     await frame.getByRole('button', { name: 'All conversations' }).click();
     await frame.getByRole('button', { name: /^Conversation of/ }).click();
     await frame.getByText('Where is my order #1001?').waitFor();
@@ -175,6 +178,7 @@ ${ad ? `<iframe id="ad" title="Advertisement" src="${originOf(otherSite)}/ad"></
     await other.evaluate(() => (window as unknown as { Deflect: (name: string) => void }).Deflect('logout'));
     await frame.getByRole('dialog').waitFor({ state: 'hidden' });
     await frame.getByRole('button', { name: 'Chat with us' }).click();
+    await frame.getByRole('button', { name: 'Send us a message' }).click();
     await frame.getByRole('button', { name: 'All conversations' }).click();
     await frame.getByText('No conversations yet.').waitFor();
     await phone.close();
@@ -194,6 +198,7 @@ ${ad ? `<iframe id="ad" title="Advertisement" src="${originOf(otherSite)}/ad"></
     ]);
     const frame = chatFrame(page);
     await frame.getByRole('button', { name: 'Написать нам' }).click();
+    await frame.getByRole('button', { name: 'Отправить сообщение' }).click();
     expect(await frame.getByRole('alert').textContent()).toContain('Не удалось подтвердить, кто вы');
     expect(await frame.getByLabel('Ваше сообщение').count()).toBe(0);
     await frame.getByRole('button', { name: 'Закрыть чат' }).click();
@@ -221,7 +226,7 @@ ${ad ? `<iframe id="ad" title="Advertisement" src="${originOf(otherSite)}/ad"></
     expect(await frameSize(page)).toEqual([96, 96]);
     // The same commands from the host page itself are obeyed: the ad was refused for who it is.
     await page.evaluate(() => (window as unknown as { Deflect: (...args: string[]) => void }).Deflect('open'));
-    await chatFrame(page).getByRole('dialog').waitFor();
+    await chatFrame(page).getByRole('button', { name: 'Send us a message' }).click();
     expect(await chatFrame(page).getByLabel('Your message').inputValue()).toBe('');
     await context.close();
   });

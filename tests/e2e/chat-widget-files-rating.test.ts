@@ -15,6 +15,8 @@ async function openWidget(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
   await page.getByRole('button', { name: /^Chat with us/ }).click();
+  // No conversation going on: the widget opens on its home, the chat one click further.
+  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
   await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
 }
 
@@ -109,6 +111,7 @@ describe('chat widget: files, emoji, notifications and rating', () => {
     await page.goto(`${session.server.url}/ru`);
     await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
     await page.getByRole('button', { name: 'Написать нам' }).click();
+    await page.getByRole('dialog', { name: 'Помощь' }).getByRole('button', { name: 'Отправить сообщение' }).click();
     const dialog = page.getByRole('dialog', { name: 'Чат с поддержкой' });
     const composer = page.getByLabel('Ваше сообщение');
     // No conversation yet, so nowhere to upload into: the widget says what to do, the text stays.

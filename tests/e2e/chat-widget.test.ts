@@ -14,6 +14,8 @@ async function openWidget(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
   await page.getByRole('button', { name: 'Chat with us' }).click();
+  // No conversation going on: the widget opens on its home, the chat one click further.
+  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
   await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
 }
 
@@ -157,6 +159,7 @@ describe('chat widget', () => {
     await page.goto(`${session.server.url}/ru`);
     await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
     await page.getByRole('button', { name: 'Написать нам' }).click();
+    await page.getByRole('dialog', { name: 'Помощь' }).getByRole('button', { name: 'Отправить сообщение' }).click();
     const dialog = page.getByRole('dialog', { name: 'Чат с поддержкой' });
     await page.getByLabel('Ваше сообщение').fill('Первое обращение');
     await page.getByLabel('Ваше сообщение').press('Enter');

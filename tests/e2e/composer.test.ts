@@ -11,6 +11,8 @@ async function openWidget(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
   await page.getByRole('button', { name: 'Chat with us' }).click();
+  // No conversation going on: the widget opens on its home, the chat one click further.
+  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
   await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
 }
 

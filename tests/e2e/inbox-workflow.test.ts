@@ -109,6 +109,7 @@ describe('the operator inbox: transfer, snooze, visitor sidebar', () => {
     await customer.goto(`${session.server.url}/en/billing/refunds`);
     await customer.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
     await customer.getByRole('button', { name: 'Chat with us' }).click();
+    await customer.getByRole('button', { name: 'Send us a message' }).click();
     await customer.getByLabel('Your message').fill('Where is my refund?');
     await customer.getByLabel('Your message').press('Enter');
 

@@ -49,6 +49,7 @@ describe('widget: the team is away, the visitor leaves an email', () => {
     await page.goto(url('/en'));
     await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
     await page.getByRole('button', { name: 'Chat with us' }).click();
+    await page.getByRole('button', { name: 'Send us a message' }).click();
     const dialog = page.getByRole('dialog', { name: 'Chat with the team' });
     const status = dialog.getByRole('status').filter({ hasText: /away/ });
     await status.waitFor();

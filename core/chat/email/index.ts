@@ -70,14 +70,23 @@ export function createChatEmail(props: { sequelize: Sequelize; config: Config; e
     },
     alertingOperators: (chat) => ({
       ...chat,
-      async startConversation(visitorId, input) {
-        const started = await chat.startConversation(visitorId, input);
-        if (started.duplicate) return started;
+      async startConversation(visitorId, input, answers) {
+        const started = await chat.startConversation(visitorId, input, answers);
+        // While the answer bot waits for the visitor's answer, nobody is told: they may not need anyone.
+        if (started.duplicate || started.conversation.botOutcome === 'offered') return started;
         // Routing may hand it to someone away (a 😞 goes to the article's author): one "assigned to you" tells
         // them; otherwise the operators hear of a visitor waiting when nobody is online.
         const assigneeId = started.routed.at(-1)?.conversation?.assigneeId;
         alert(assigneeId ? alerts.assigned(started.conversation.id, assigneeId, ROUTING) : alerts.visitorWrote(started.conversation.id, started.message.body));
         return started;
+      },
+      async botAnswer(visitorId, input) {
+        const answered = await chat.botAnswer(visitorId, input);
+        // "I still need help" is when the team first hears of the conversation: alerted like a new one.
+        if (answered.duplicate || input.helped) return answered;
+        const assigneeId = answered.conversation.assigneeId;
+        alert(assigneeId ? alerts.assigned(answered.conversation.id, assigneeId, ROUTING) : alerts.visitorWrote(answered.conversation.id, answered.question));
+        return answered;
       },
       async visitorMessage(visitorId, input) {
         const posted = await chat.visitorMessage(visitorId, input);

@@ -1,8 +1,9 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { IdentityClaim } from '../../../core/chat/identity-claim.ts';
-import { acknowledge, enqueue, hasGap, lastSeq, markFailed, markPending, mergeMessages, nextToSend, requeueTransient, unreadCount, type ConversationView, type MessageView, type OutboxEntry } from './chat-state.ts';
+import { acknowledge, enqueue, hasGap, lastSeq, markFailed, markPending, mergeMessages, nextToSend, requeueTransient, unreadCount, type MessageView, type OutboxEntry, type VisitorConversationView } from './chat-state.ts';
 import { createChatStorage, type ChatStorage } from './chat-storage.ts';
 import { visitContext } from './visit-context.ts';
+import { shareVisitorCookie } from './visitor-cookie-sync.ts';
 import type { RatingScore, RatingView } from '../../../core/chat/csat.ts';
 import type { ChatInvitation } from './open-chat.ts';
 import type { TeamStatusQuery, TeamStatusView } from '../../../core/chat/team-status.ts';
@@ -12,7 +13,7 @@ export interface ChatSnapshot {
   connected: boolean;
   /** The conversation on screen; null = a new one, started by the first message sent. */
   conversationId: number | null;
-  conversations: readonly ConversationView[];
+  conversations: readonly VisitorConversationView[];
   messages: readonly MessageView[];
   outbox: readonly OutboxEntry[];
   agentSeenSeq: number;
@@ -112,7 +113,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       for (let entry = nextToSend(store.outbox()); entry && socket?.connected && mine === connection; entry = nextToSend(store.outbox())) {
         const answer =
           entry.conversationId === null
-            ? await request<{ conversation: ConversationView; message: MessageView }>('conversation:start', { clientId: entry.clientId, body: entry.body, origin: entry.origin ?? { kind: 'launcher', page: location.pathname.slice(0, 500) } })
+            ? await request<{ conversation: VisitorConversationView; message: MessageView }>('conversation:start', { clientId: entry.clientId, body: entry.body, origin: entry.origin ?? { kind: 'launcher', page: location.pathname.slice(0, 500) } })
             : await request<{ message: MessageView }>('message:send', { conversationId: entry.conversationId, clientId: entry.clientId, body: entry.body, attachmentIds: (entry.attachments ?? []).map((a) => a.id) });
         if (!answer.ok) {
           // Lost with its connection: still pending, the next connection resends it.
@@ -122,12 +123,15 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
         }
         const { message } = answer;
         if ('conversation' in answer) {
-          const conversation = answer.conversation as ConversationView;
+          const conversation = answer.conversation as VisitorConversationView;
           if (state.conversationId === null) set({ conversationId: conversation.id, messages: [] });
           set({ conversations: [conversation, ...state.conversations.filter((c) => c.id !== conversation.id)] });
         }
         updateOutbox((outbox) => acknowledge(outbox, message.clientId, message.conversationId));
         receive([message]);
+        // Messages that followed the first one in the same request (the answer bot's offer) were broadcast before
+        // this tab knew the conversation's id: fetch them.
+        if ('conversation' in answer && (answer.conversation as VisitorConversationView).lastSeq > message.seq) void sync();
       }
     } finally {
       if (flushingOn === mine) flushingOn = -1;
@@ -142,7 +146,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
   }
 
   async function refreshConversations(): Promise<void> {
-    const answer = await request<{ conversations: ConversationView[] }>('conversations:list', {});
+    const answer = await request<{ conversations: VisitorConversationView[] }>('conversations:list', {});
     if (!answer.ok) return;
     const current = answer.conversations.find((c) => c.id === state.conversationId);
     set({ conversations: answer.conversations, agentSeenSeq: Math.max(state.agentSeenSeq, current?.agentSeenSeq ?? 0) });
@@ -176,7 +180,10 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     s.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (!s.active) set({ refused: { code: error.data?.code ?? 'internal', message: error.message } });
     });
-    s.on('session', ({ token }: { token: string }) => store.setToken(token));
+    s.on('session', ({ token, cookieShared }: { token: string; cookieShared?: boolean }) => {
+      store.setToken(token);
+      if (cookieShared === false) shareVisitorCookie(token, options.baseUrl);
+    });
     s.on('message', (message: MessageView) => {
       // Sent from another tab: it is stored, so this tab's copy of the outbox entry is done too.
       if (state.outbox.some((e) => e.clientId === message.clientId)) updateOutbox((outbox) => acknowledge(outbox, message.clientId, message.conversationId));
@@ -184,7 +191,7 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
       if (hasGap(state.messages, message)) return void sync();
       receive([message]);
     });
-    s.on('conversation:updated', (conversation: ConversationView) => {
+    s.on('conversation:updated', (conversation: VisitorConversationView) => {
       const others = state.conversations.filter((c) => c.id !== conversation.id);
       set({ conversations: [conversation, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), ...(conversation.id === state.conversationId ? { agentSeenSeq: Math.max(state.agentSeenSeq, conversation.agentSeenSeq) } : {}) });
     });
@@ -277,6 +284,8 @@ export function createChatClient(options: { locale: string; baseUrl?: string; st
     setEmail: (email: string) => request<{ email: string; sameEmailVisitors: number }>('visitor:email', { email }),
     /** Who answers where the visitor is and whether they are there (`team:status`); the panel words it (team-notice.ts). */
     teamStatus: (query: TeamStatusQuery) => request<TeamStatusView>('team:status', query),
+    /** "That helped" / "I still need help" to the answer bot; the server's events then update the conversation. */
+    botAnswer: (conversationId: number, helped: boolean) => request<{ conversation: VisitorConversationView; messages: MessageView[]; duplicate: boolean }>('conversation:bot-answer', { conversationId, helped }),
     /** "Email me this conversation", to the address given with `setEmail`. */
     emailTranscript: (conversationId: number) => request<{ to: string }>('conversation:transcript', { conversationId }),
     /** Called on input: "typing" at most every few seconds, "stopped" after a pause. */

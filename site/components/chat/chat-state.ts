@@ -1,8 +1,8 @@
-import { lastSeq, type ConversationView, type MessageView } from '../../../core/chat/chat-views.ts';
+import { lastSeq, type MessageView, type VisitorConversationView } from '../../../core/chat/chat-views.ts';
 
 import type { ChatInvitation } from './open-chat.ts';
 
-export type { ConversationView, MessageView };
+export type { MessageView, VisitorConversationView };
 export { lastSeq };
 
 /**

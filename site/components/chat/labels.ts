@@ -33,6 +33,10 @@ export interface ChatLabels {
   newMessage: string;
   /** An article card from the team, and its reader inside the panel. */
   article: { label: string; read: string; newTab: string; back: string; loading: string; failed: string };
+  /** Articles matching the first message while it is typed (SuggestedArticles); `found`: "{count} articles may answer…". */
+  suggestions: { heading: string; found: PluralTemplates };
+  /** The answer bot's messages and its two buttons (BotAnswer). */
+  bot: { name: string; question: string; helped: string; needHelp: string; thanks: string; passed: string; failed: string; offered: string };
   /** Sending files, emoji, the sound toggle and the tab title (see ChatPanel, reply-notifier.ts). */
   attach: string;
   attachAfterStart: string;
@@ -98,6 +102,17 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
       back: t('chat.article.back'),
       loading: t('chat.article.loading'),
       failed: t('chat.article.failed'),
+    },
+    suggestions: { heading: t('chat.suggestions.heading'), found: pluralTemplates((count) => t('chat.suggestions.found', { count }), locale) },
+    bot: {
+      name: t('chat.bot.name'),
+      question: t('chat.bot.question'),
+      helped: t('chat.bot.helped'),
+      needHelp: t('chat.bot.needHelp'),
+      thanks: t('chat.bot.thanks'),
+      passed: t('chat.bot.passed'),
+      failed: t('chat.bot.failed'),
+      offered: t('chat.bot.offered'),
     },
     attach: t('chat.attach'),
     attachAfterStart: t('chat.attachAfterStart'),

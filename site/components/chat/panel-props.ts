@@ -14,4 +14,7 @@ export interface PanelProps {
   prefill?: { text: string } | undefined;
   /** A problem to show at the top (e.g. an expired chat email link). */
   notice?: string | undefined;
+  /** Back to the widget's home (search and articles), labelled `homeLabel`; no button when absent. */
+  onhome?: (() => void) | undefined;
+  homeLabel?: string | undefined;
 }

@@ -3,7 +3,7 @@ import { can, GRANTS, type Permission } from '../../../core/accounts/policy.ts';
 
 const permissions = [...new Set(Object.values(GRANTS).flat())] as Permission[];
 const expected: Record<string, Permission[]> = {
-  admin: ['admin.view', 'articles.write', 'reports.view', 'inbox.use', 'settings.manage', 'users.manage', 'audit.view'],
+  admin: ['admin.view', 'articles.write', 'reports.view', 'reports.chat', 'inbox.use', 'settings.manage', 'users.manage', 'audit.view'],
   author: ['admin.view', 'articles.write', 'reports.view'],
   operator: ['admin.view', 'inbox.use'],
 };

@@ -60,7 +60,7 @@ class FakeSocket {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 let seq = 0;
 const stored = (conversationId: number, payload: Record<string, unknown>): MessageView => ({ conversationId, seq: ++seq, clientId: String(payload.clientId), sender: 'visitor', senderName: null, kind: 'text', body: String(payload.body), attachments: [], createdAt: new Date().toISOString() });
-const conversation = (id: number) => ({ id, status: 'open', origin: { kind: 'launcher' }, assigneeId: null, lastSeq: 1, visitorSeenSeq: 1, agentSeenSeq: 0, lastMessageAt: null, waitingSince: null, createdAt: new Date().toISOString() });
+const conversation = (id: number) => ({ id, status: 'open', visitorSeenSeq: 1, agentSeenSeq: 0, createdAt: new Date().toISOString() });
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();

@@ -44,4 +44,18 @@ describe('PageCache', () => {
     expect(serveCachedPage({ method: 'POST', url: '/en/billing/refunds' } as IncomingMessage, fakeResponse().res, cache, () => {})).toBe(false);
     expect(serveCachedPage({ method: 'GET', url: '/en/other' } as IncomingMessage, fakeResponse().res, cache, () => {})).toBe(false);
   });
+
+  it('counts a hit as a page view and sends a new visitor their cookie with this response only', () => {
+    const cache = new PageCache();
+    cache.set('/en/billing', { ...page('<html>billing</html>'), view: { locale: 'en', collectionId: 3 } });
+    const heads: Array<Record<string, string>> = [];
+    const res = { writeHead: (_status: number, headers: Record<string, string>) => heads.push(headers), end: () => {} } as unknown as ServerResponse;
+    const counted: unknown[] = [];
+    const request = { method: 'GET', url: '/en/billing' } as IncomingMessage;
+    serveCachedPage(request, res, cache, () => {}, (view) => (counted.push(view), 'deflect_visitor=new'));
+    serveCachedPage(request, res, cache, () => {}, (view) => void counted.push(view));
+    expect(counted).toEqual([{ locale: 'en', collectionId: 3 }, { locale: 'en', collectionId: 3 }]);
+    expect(heads.map((h) => h['set-cookie'])).toEqual(['deflect_visitor=new', undefined]);
+    expect(cache.get('/en/billing')?.headers['set-cookie']).toBeUndefined();
+  });
 });

@@ -1,17 +1,20 @@
 import * as z from 'zod/mini';
 import { identityClaimSchema, type IdentityClaim } from '../../../../core/chat/identity-claim.ts';
 import { issueLines } from '../../../../core/validation.ts';
+import { parseHomeRequest, type HomeRequest } from '../home/home-request.ts';
 
 /**
  * A command the host page gave with `Deflect(name, ...args)`, as the frame runs it. `boot` and `on` never
- * get here: the loader handles them on the host page. New commands (`openArticle`, `search`) add a case.
+ * get here: the loader handles them on the host page. `openArticle` and `search` both become `home`: the
+ * widget's home, on that article or with that query searched.
  */
 export type EmbedCommand =
   | { name: 'identify'; identity: IdentityClaim }
   | { name: 'open' }
   | { name: 'close' }
   | { name: 'prefill'; text: string }
-  | { name: 'logout' };
+  | { name: 'logout' }
+  | { name: 'home'; request: HomeRequest };
 
 export type ParsedCommand = { ok: true; command: EmbedCommand } | { ok: false; message: string };
 
@@ -41,6 +44,11 @@ export function parseCommand(raw: unknown): ParsedCommand {
       const parsed = prefillSchema.safeParse(argument);
       if (!parsed.success) return { ok: false, message: `prefill: ${issueLines(parsed.error).join('; ')}` };
       return { ok: true, command: { name, text: parsed.data } };
+    }
+    case 'openArticle':
+    case 'search': {
+      const parsed = parseHomeRequest(name, argument);
+      return parsed.ok ? { ok: true, command: { name: 'home', request: parsed.request } } : parsed;
     }
     default:
       return { ok: false, message: `unknown command "${name.slice(0, 50)}"` };

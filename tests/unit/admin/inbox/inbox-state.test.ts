@@ -15,6 +15,7 @@ const row = (id: number, over: Partial<InboxRow> = {}): InboxRow => ({
   waitingSince: null,
   snoozedUntil: null,
   snoozedAt: null,
+  botOutcome: null,
   createdAt: '2026-11-23T10:00:00.000Z',
   visitor: { id: `v${id}`, name: null, email: null, locale: 'en' },
   assigneeName: null,

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { apiError, describeIssues } from '../../../../api/json.ts';
 import { rateLimit } from '../../../../api/rate-limits.ts';
-import { VISITOR_COOKIE, visitorCookieOptions } from '../../../../api/visitor-cookie.ts';
+import { visitorOfRequest } from '../../../../api/visitor-cookie.ts';
 
 // `returnTo` is a path on this site: "/…" but never "//host" or "/\\host", which browsers read as another site.
 const reactionSchema = z.object({ reaction: z.enum(['sad', 'neutral', 'happy']), returnTo: z.string().regex(/^\/(?![/\\])/).max(500).optional() });
@@ -22,10 +22,9 @@ export const POST: APIRoute = async ({ locals, params, request, cookies, redirec
   const parsed = reactionSchema.safeParse(raw);
   const articleId = Number(params.id);
   if (!parsed.success || !Number.isInteger(articleId)) return apiError(400, 'invalid_request', parsed.success ? 'id: not an article id' : describeIssues(parsed.error));
-  const visitor = await locals.core.chat.visitorFromToken(cookies.get(VISITOR_COOKIE)?.value);
-  if (visitor.issued) cookies.set(VISITOR_COOKIE, visitor.token, visitorCookieOptions(locals.core.config.PUBLIC_URL));
+  const visitorId = await visitorOfRequest(locals, cookies);
   try {
-    const counts = await locals.core.articles.react(articleId, visitor.visitorId, parsed.data.reaction);
+    const counts = await locals.core.articles.react(articleId, visitorId, parsed.data.reaction);
     if (isForm) return redirect(`${parsed.data.returnTo ?? '/'}#article-feedback`, 303);
     return Response.json({ reaction: parsed.data.reaction, counts }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
