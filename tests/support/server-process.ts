@@ -35,7 +35,12 @@ export async function spawnServer(overrides: NodeJS.ProcessEnv): Promise<ServerP
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    // A server that doesn't come up is stopped, not left holding its port and database connections for the
+    // tests that follow.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`server did not start in 60 s:\n${output}`));
+    }, 60_000);
     const check = () => {
       const match = /Deflect is running at (http:\/\/[^"\s]+)/.exec(output);
       if (match) {
