@@ -1,53 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../../core/app.ts';
-import { connectClient, next, request, startChatHarness, type ClientSocket } from '../../support/chat-harness.ts';
-import { teamFixtures } from '../../support/team-fixtures.ts';
-import { createTestCore } from '../../support/test-core.ts';
+import { describe, expect, it } from 'vitest';
+import { next, request } from '../../support/chat-harness.ts';
+import { useChatServer } from '../../support/chat-test-setup.ts';
 
 /** Everything a visitor may learn about their conversation: what the widget draws. */
 const VISITOR_FIELDS = ['agentSeenSeq', 'botOutcome', 'createdAt', 'id', 'lastSeq', 'status', 'visitorSeenSeq'];
 const fieldsOf = (conversation: object) => Object.keys(conversation).sort();
 
 describe('what a visitor receives about their conversations: no owner, team, snooze or origin internals', () => {
-  let core: Core;
-  let harness: Awaited<ReturnType<typeof startChatHarness>>;
-  let make: ReturnType<typeof teamFixtures>;
-  const sockets: ClientSocket[] = [];
-  const connect = async (namespace: '/visitor' | '/agent', cookie?: string) => {
-    const socket = await connectClient(harness.url, namespace, cookie ? { cookie } : {});
-    sockets.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    core = await createTestCore();
-    harness = await startChatHarness(core);
-    make = teamFixtures(core);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await harness.close();
-    await core.close();
-  });
+  const chat = useChatServer();
+  const connect = (namespace: '/visitor' | '/agent', cookie?: string) => chat.connect(namespace, cookie ? { cookie } : {});
 
   it('the start ack, routing’s and an operator’s updates, and the list carry only the widget’s fields', async () => {
-    const author = await make.author('Vera Writer');
-    const vera = await make.staff('Vera Writer', ['operator'], { authorId: author.id });
-    const article = await make.article(await make.collection(), author.id);
+    const author = await chat.make.author('Vera Writer');
+    const vera = await chat.make.staff('Vera Writer', ['operator'], { authorId: author.id });
+    const article = await chat.make.article(await chat.make.collection(), author.id);
     const visitor = await connect('/visitor');
     const { visitorId } = await visitor.session;
-    await core.articles.react(article.id, visitorId, 'sad');
+    await chat.core.articles.react(article.id, visitorId, 'sad');
 
     // Routing hands it to the author at once: that update reaches the visitor too.
     const routed = next<Record<string, unknown>>(visitor, 'conversation:updated');
-    const { conversation } = await request<{ conversation: Record<string, unknown> }>(visitor, 'conversation:start', { clientId: make.clientId(), body: 'Wrong steps', origin: { kind: 'article', articleId: article.id, reaction: 'sad' } });
+    const { conversation } = await request<{ conversation: Record<string, unknown> }>(visitor, 'conversation:start', { clientId: chat.make.clientId(), body: 'Wrong steps', origin: { kind: 'article', articleId: article.id, reaction: 'sad' } });
     expect(fieldsOf(conversation)).toEqual(VISITOR_FIELDS);
     expect(conversation).toMatchObject({ status: 'open' });
     expect(fieldsOf(await routed)).toEqual(VISITOR_FIELDS);
 
     // Snoozed, then handed to someone else: the operators' view has both; the visitor's has neither.
     const operator = await connect('/agent', vera.cookie);
-    const colleague = await make.staff('Carl Colleague');
+    const colleague = await chat.make.staff('Carl Colleague');
     const conversationId = conversation.id as number;
     expect(await request(operator, 'conversation:snooze', { conversationId, until: new Date(Date.now() + 3_600_000).toISOString() })).toMatchObject({ ok: true });
     const assigned = next<Record<string, unknown>>(visitor, 'conversation:updated');
