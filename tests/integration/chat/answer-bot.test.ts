@@ -153,9 +153,13 @@ describe('the answer bot', () => {
       expect(inbox.filter((r) => r.conversationId === conversation.id)).toEqual([]);
       expect(await inTeamView(conversation.id)).toMatchObject({ assigneeId: null });
 
+      // The visitor read the offered articles for ten minutes before asking for a person: they wait from then.
+      await core.sequelize.query("UPDATE conversations SET waiting_since = now() - interval '10 minutes' WHERE id = :id", { replacements: { id: conversation.id } });
       const escalated = await request<Answered>(socket, 'conversation:bot-answer', { conversationId: conversation.id, helped: false });
       expect(escalated).toMatchObject({ ok: true, duplicate: false, conversation: { botOutcome: 'escalated', status: 'open' } });
-      expect(await inTeamView(conversation.id)).toMatchObject({ assigneeId: olga.user.id });
+      const routed = await inTeamView(conversation.id);
+      expect(routed).toMatchObject({ assigneeId: olga.user.id });
+      expect(Date.now() - routed.waitingSince!.getTime()).toBeLessThan(60_000);
       expect(escalated.messages.map((m) => m.body)).toEqual(['The visitor still needs help: passed to the team', `Assigned to Olga Online (round robin, ${botTeam.name})`]);
       await expect.poll(() => inbox.filter((r) => r.event === 'conversation:updated' && r.conversationId === conversation.id).length).toBeGreaterThan(0);
 
