@@ -74,6 +74,11 @@ describe('the alerts bell: a team lead hears about a 😞 live', () => {
     await lena.keyboard.press('Escape');
     expect(await panel.isHidden()).toBe(true);
     expect(await lena.evaluate(() => document.activeElement?.className ?? '')).toContain('alert-bell-button');
+    // Opened again, a click elsewhere on the page puts it away too.
+    await bell(lena).click();
+    await panel.waitFor();
+    await lena.locator('main').click({ position: { x: 5, y: 5 } });
+    await panel.waitFor({ state: 'hidden' });
 
     // Read stays read; pages without a socket show the bell as the server has it.
     await lena.goto(url('/admin/profile'));
