@@ -163,7 +163,8 @@ describe('chat widget: files, emoji, notifications and rating', () => {
     // The rating is the server's: after a reload the prompt shows it, ready to be changed.
     await page.reload();
     await prompt.waitFor();
-    expect(await prompt.getByRole('radio', { name: 'Great' }).isChecked()).toBe(true);
+    // (The prompt is drawn first; the stored rating arrives with the server's answer a moment later.)
+    await expect.poll(() => prompt.getByRole('radio', { name: 'Great' }).isChecked()).toBe(true);
     expect(await dialog.getByLabel('Comment (optional)').inputValue()).toBe('Fast and friendly, thanks Olga!');
   });
 
