@@ -116,6 +116,9 @@ ${ad ? `<iframe id="ad" title="Advertisement" src="${originOf(otherSite)}/ad"></
     await frame.getByLabel('Your message').press('Enter');
     const first = await arrived('My invoice shows the wrong amount');
     expect(first.sender).toBe('visitor');
+    // The operator sees the host page the visitor wrote from (without its query), not the chat frame's address.
+    const { rows: [visitor] } = await db.query<{ context: { page: string; entryPage: string } }>('SELECT v.context FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = $1', [first.conversationId]);
+    expect(visitor!.context).toMatchObject({ page: `${originOf(hostSite)}/page`, entryPage: `${originOf(hostSite)}/page` });
 
     await page.evaluate(() => (window as unknown as { Deflect: (name: string) => void }).Deflect('close'));
     await expect.poll(() => frameSize(page), { timeout: 5_000 }).toEqual([96, 96]);

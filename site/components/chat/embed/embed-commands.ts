@@ -14,9 +14,16 @@ export type EmbedCommand =
   | { name: 'close' }
   | { name: 'prefill'; text: string }
   | { name: 'logout' }
-  | { name: 'home'; request: HomeRequest };
+  | { name: 'home'; request: HomeRequest }
+  | { name: 'page'; url: string; referrer: string };
 
 export type ParsedCommand = { ok: true; command: EmbedCommand } | { ok: false; message: string };
+
+/** The host page, sent by the loader itself (first, and on every `Deflect('page')`): http(s) addresses only. */
+const pageSchema = z.object({
+  url: z.string().check(z.maxLength(2000, 'at most 2,000 characters'), z.regex(/^https?:\/\//, 'an http(s) address')),
+  referrer: z.string().check(z.maxLength(2000, 'at most 2,000 characters')),
+});
 
 /** The composer takes at most this much, like a message. */
 const prefillSchema = z.string().check(z.maxLength(5000, 'at most 5,000 characters'));
@@ -44,6 +51,11 @@ export function parseCommand(raw: unknown): ParsedCommand {
       const parsed = prefillSchema.safeParse(argument);
       if (!parsed.success) return { ok: false, message: `prefill: ${issueLines(parsed.error).join('; ')}` };
       return { ok: true, command: { name, text: parsed.data } };
+    }
+    case 'page': {
+      const parsed = pageSchema.safeParse(argument);
+      if (!parsed.success) return { ok: false, message: `page: ${issueLines(parsed.error).join('; ')}` };
+      return { ok: true, command: { name, ...parsed.data } };
     }
     case 'openArticle':
     case 'search': {

@@ -22,8 +22,16 @@
   var SIZE_CLOSED = { width: '96px', height: '96px' };
   var SIZE_OPEN = { width: 'min(420px, 100vw)', height: 'min(680px, 100vh)' };
 
+  // The host page the visitor is on, for the operator: its address without query or fragment (those may
+  // carry another site's tokens), and where the visitor came from.
+  function pageCommand() {
+    return ['page', { url: location.origin + location.pathname, referrer: document.referrer }];
+  }
+
   function Deflect(name) {
     var args = Array.prototype.slice.call(arguments);
+    // Deflect('page') after a single-page app changes its route: the loader knows the address itself.
+    if (name === 'page') args = pageCommand();
     if (name === 'boot') boot = args[1] || {};
     else if (name === 'on' && typeof args[2] === 'function') (listeners[args[1]] = listeners[args[1]] || []).push(args[2]);
     else if (ready) post([args]);
@@ -82,13 +90,18 @@
       // The frame waits for this first batch (even empty) before connecting: an identity comes first.
       ready = true;
       if (data.data && data.data.title) frame.title = data.data.title;
-      post(pending);
+      post([pageCommand()].concat(pending));
       pending = [];
       return;
     }
     if (data.event === 'open') resize(SIZE_OPEN);
     if (data.event === 'close') resize(SIZE_CLOSED);
     emit(data.event, data.data || {});
+  });
+
+  // Back and forward in a single-page app change the page without loading the loader again.
+  window.addEventListener('popstate', function () {
+    if (ready) post([pageCommand()]);
   });
 
   for (var i = 0; i < queue.length; i++) Deflect.apply(null, queue[i]);

@@ -14,6 +14,8 @@ describe('commands a host page gives the chat', () => {
       command: { name: 'identify', identity: { userId: 'u-42', userHash: hash, name: 'Ann', email: 'ann@example.com' } },
     });
     expect(parseCommand(['identify', { jwt: 'header.payload.signature' }])).toEqual({ ok: true, command: { name: 'identify', identity: { jwt: 'header.payload.signature' } } });
+    // The loader's own report of the host page.
+    expect(parseCommand(['page', { url: 'https://app.example.com/billing', referrer: '' }])).toEqual({ ok: true, command: { name: 'page', url: 'https://app.example.com/billing', referrer: '' } });
   });
 
   it('names the field at fault in a bad identity, for the host developer', () => {
@@ -27,6 +29,8 @@ describe('commands a host page gives the chat', () => {
   it('refuses anything else with a reason', () => {
     expect(parseCommand(['prefill', 42])).toMatchObject({ ok: false, message: expect.stringMatching(/^prefill: /) });
     expect(parseCommand(['prefill', 'x'.repeat(5001)])).toEqual({ ok: false, message: 'prefill: value: at most 5,000 characters' });
+    expect(parseCommand(['page', { url: 'javascript:alert(1)', referrer: '' }])).toEqual({ ok: false, message: 'page: url: an http(s) address' });
+    expect(parseCommand(['page', 'https://app.example.com/'])).toMatchObject({ ok: false, message: expect.stringMatching(/^page: /) });
     expect(parseCommand(['shutdown'])).toEqual({ ok: false, message: 'unknown command "shutdown"' });
     expect(parseCommand('open')).toEqual({ ok: false, message: 'a command is Deflect(name, ...arguments)' });
     expect(parseCommand([])).toEqual({ ok: false, message: 'a command is Deflect(name, ...arguments)' });
