@@ -21,6 +21,7 @@ import articleImporter, { type ImportReport } from './articles/import/article-im
 import { HelpCenterReader } from './articles/help-center-reader.ts';
 import { ViewCounter } from './articles/view-counter.ts';
 import { DiskAttachmentStore } from './chat/attachment-store.ts';
+import { startUnsentAttachmentSweeper } from './chat/unsent-attachments.ts';
 import { createChat, type Chat } from './chat/index.ts';
 import { createChatEmail, type ChatEmail } from './chat/email/index.ts';
 import type { VisitorReplyMailerOptions } from './chat/email/visitor-reply-mailer.ts';
@@ -135,6 +136,8 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   const mediaDir = path.join(config.dataDir, 'media');
   const chatEmail = createChatEmail({ sequelize: database.sequelize, config, events, logger, replyMailer: options.replyMailer ?? {} });
   if (mailWorker) chatEmail.replyMailer.start();
+  const attachments = new DiskAttachmentStore(path.join(config.dataDir, 'attachments'));
+  const attachmentSweeper = mailWorker ? startUnsentAttachmentSweeper(database.sequelize, attachments, logger) : undefined;
   const webhookWorker = mailWorker ? new WebhookWorker(database.sequelize, logger, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, ...options.webhookWorker }) : undefined;
   webhookWorker?.start();
 
@@ -142,7 +145,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
     config,
     sequelize: database.sequelize,
     databaseUrl: database.url,
-    chat: chatEmail.alertingOperators(createChat(database.sequelize, new DiskAttachmentStore(path.join(config.dataDir, 'attachments')), events)),
+    chat: chatEmail.alertingOperators(createChat(database.sequelize, attachments, events)),
     chatEmail,
     logger,
     events,
@@ -187,6 +190,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       }
     },
     async close() {
+      attachmentSweeper?.stop();
       await chatEmail.replyMailer.stop();
       await webhookWorker?.stop();
       await mailWorker?.stop();

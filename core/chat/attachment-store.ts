@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -8,10 +8,12 @@ export function isAttachmentKey(key: string): boolean {
   return /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/.test(key);
 }
 
-/** Where chat files live. The disk store is the default; another store (S3, …) implements the same two calls. */
+/** Where chat files live. The disk store is the default; another store (S3, …) implements the same three calls. */
 export interface AttachmentStore {
   put(key: string, bytes: Buffer): Promise<void>;
   open(key: string): Promise<{ stream: Readable; size: number } | undefined>;
+  /** Deletes the file; a file already gone is no error. */
+  remove(key: string): Promise<void>;
 }
 
 /** Files under `<DATA_DIR>/attachments/<first two characters>/<key>`; keys are generated, never a user's name. */
@@ -31,6 +33,10 @@ export class DiskAttachmentStore implements AttachmentStore {
     const file = this.#path(key);
     const info = await stat(file).catch(() => undefined);
     return info ? { stream: createReadStream(file), size: info.size } : undefined;
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.#path(key), { force: true });
   }
 
   #path(key: string): string {

@@ -73,7 +73,7 @@ export async function attachmentsForMessage(sequelize: Sequelize, conversationId
         AND uploader_user_id IS NOT DISTINCT FROM :userId`,
     { replacements: { ids, conversationId, kind: uploader.kind, userId: uploader.kind === 'agent' ? uploader.userId : null }, type: QueryTypes.SELECT },
   );
-  if (rows.length !== new Set(ids).size) throw new ChatRefusedError('invalid', 'attachmentIds: a file is not yours, not in this conversation, or already sent.');
+  if (rows.length !== new Set(ids).size) throw new ChatRefusedError('invalid', 'attachmentIds: a file is not yours, not in this conversation, already sent, or was uploaded over a day ago and never sent (attach it again).');
   return rows.map((r) => ({ id: r.id, name: r.file_name, contentType: r.content_type, size: r.size, width: r.width, height: r.height, url: attachmentUrl(r.id) }));
 }
 

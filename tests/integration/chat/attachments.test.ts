@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../core/app.ts';
+import { DiskAttachmentStore } from '../../../core/chat/attachment-store.ts';
+import { sweepUnsentAttachments } from '../../../core/chat/unsent-attachments.ts';
 import { connectClient, request, startChatHarness, type ClientSocket } from '../../support/chat-harness.ts';
 import { createTestCore } from '../../support/test-core.ts';
 
@@ -45,7 +48,7 @@ describe('chat attachments', () => {
     expect(resent).toMatchObject({ duplicate: true, message: { seq: sent.message.seq, attachments: [{ id: attachment.id }] } });
     expect(await request(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: 'again', attachmentIds: [attachment.id] })).toEqual({
       ok: false,
-      error: { code: 'invalid', message: 'attachmentIds: a file is not yours, not in this conversation, or already sent.' },
+      error: { code: 'invalid', message: 'attachmentIds: a file is not yours, not in this conversation, already sent, or was uploaded over a day ago and never sent (attach it again).' },
     });
   });
 
@@ -63,5 +66,20 @@ describe('chat attachments', () => {
     const otherConversation = (await request<Ok<{ conversation: { id: number } }>>(other, 'conversation:start', { clientId: randomUUID(), body: 'hi' })).conversation.id;
     expect(await request(other, 'message:send', { conversationId: otherConversation, clientId: randomUUID(), body: 'stolen', attachmentIds: [mine.id] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     other.disconnect();
+  });
+
+  it('deletes files uploaded and never sent after a day, file and all; sent and recent files stay', async () => {
+    const [abandoned, recent, sentLongAgo] = [await take('draft.txt', Buffer.from('draft')), await take('recent.txt', Buffer.from('recent')), await take('sent.txt', Buffer.from('sent'))];
+    expect((await request(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: 'here', attachmentIds: [sentLongAgo.id] })).ok).toBe(true);
+    await core.sequelize.query("UPDATE chat_attachments SET created_at = now() - interval '25 hours' WHERE id IN (:ids)", { replacements: { ids: [abandoned.id, sentLongAgo.id] } });
+
+    const store = new DiskAttachmentStore(path.join(core.config.dataDir, 'attachments'));
+    expect(await sweepUnsentAttachments(core.sequelize, store)).toBe(1);
+    expect(await core.chat.openAttachment(abandoned.id)).toBeUndefined();
+    expect(await store.open(abandoned.id)).toBeUndefined(); // the bytes are gone from the disk too
+    const refused = await request(visitor, 'message:send', { conversationId, clientId: randomUUID(), body: '', attachmentIds: [abandoned.id] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('uploaded over a day ago and never sent (attach it again)') } });
+    for (const kept of [recent, sentLongAgo]) expect(await core.chat.openAttachment(kept.id)).toBeDefined();
+    expect(await sweepUnsentAttachments(core.sequelize, store)).toBe(0);
   });
 });
