@@ -92,7 +92,7 @@ export async function escalateIfOffered(sequelize: Sequelize, conversationId: nu
 
 async function resolveByArticle(sequelize: Sequelize, conversationId: number, transaction: Transaction): Promise<Posted> {
   await Conversation.update({ botOutcome: 'helped' }, { where: { id: conversationId }, transaction });
-  return postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body: HELPED_EVENT, setStatus: 'closed' }, transaction);
+  return postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body: HELPED_EVENT, event: { type: 'bot_helped' }, setStatus: 'closed' }, transaction);
 }
 
 /** Routed now exactly as `startConversation` would have routed it (the team's settings may have changed since). */
@@ -100,7 +100,7 @@ async function escalate(sequelize: Sequelize, conversation: Conversation, transa
   const route = await routeConversation(sequelize, conversation.origin, transaction);
   // The visitor waits for a person from now on: the time spent reading the bot's articles is not the team's.
   await Conversation.update({ botOutcome: 'escalated', teamId: route.team.id, waitingSince: sequelize.fn('now') as unknown as Date }, { where: { id: conversation.id }, transaction });
-  const event = await postMessage(sequelize, { conversationId: conversation.id, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body: ESCALATED_EVENT }, transaction);
+  const event = await postMessage(sequelize, { conversationId: conversation.id, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body: ESCALATED_EVENT, event: { type: 'bot_escalated' } }, transaction);
   return [event, ...(await applyRoute(sequelize, conversation.id, route, transaction))];
 }
 

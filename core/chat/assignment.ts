@@ -24,7 +24,7 @@ export async function conversationAssigner(sequelize: Sequelize, staff: StaffVie
     const assignee = assigneeId === null ? null : await activeOperator(assigneeId, transaction);
     if (conversation.assigneeId === assigneeId) throw new ChatRefusedError('invalid', assignee ? `Already assigned to ${assignee.name}.` : 'Already unassigned.');
     const body = assignee ? `Assigned to ${assignee.name} by ${staff.name}` : `Unassigned by ${staff.name}`;
-    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: assigneeId }, transaction);
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, event: assignee ? { type: 'assigned', name: assignee.name } : { type: 'team' }, setAssignee: assigneeId }, transaction);
     await recordAudit({ actor: staff, action: assignee ? 'conversation.assign' : 'conversation.unassign', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
     return posted;
   });
@@ -52,7 +52,7 @@ export async function conversationTransferrer(sequelize: Sequelize, staff: Staff
     if (note.duplicate) return [note];
     if (conversation.assigneeId === assignee.id) throw new ChatRefusedError('invalid', `Already assigned to ${assignee.name}.`);
     const body = `Transferred to ${assignee.name} by ${staff.name}`;
-    const event = await postMessage(sequelize, { conversationId: conversation.id, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: assignee.id }, transaction);
+    const event = await postMessage(sequelize, { conversationId: conversation.id, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, event: { type: 'assigned', name: assignee.name }, setAssignee: assignee.id }, transaction);
     await recordAudit({ actor: staff, action: 'conversation.transfer', target: { type: 'conversation', id: conversation.id }, summary: `${body}: ${transfer.note}` }, transaction);
     return [note, event];
   });
@@ -72,7 +72,7 @@ export async function conversationClaimer(sequelize: Sequelize, staff: StaffView
       throw new ChatRefusedError('invalid', `Already taken by ${owner}.`);
     }
     const body = `Claimed by ${me.name}`;
-    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: me.id, kind: 'event', body, setAssignee: me.id }, transaction);
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: me.id, kind: 'event', body, event: { type: 'assigned', name: me.name }, setAssignee: me.id }, transaction);
     await recordAudit({ actor: staff, action: 'conversation.assign', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
     return posted;
   });
@@ -85,7 +85,7 @@ export async function conversationClaimer(sequelize: Sequelize, staff: StaffView
 export async function automaticAssigner(sequelize: Sequelize, input: { conversationId: number; assignee: { id: number; name: string }; reason: string }, transaction: Transaction): Promise<Posted> {
   const { conversationId, assignee, reason } = input;
   const body = `Assigned to ${assignee.name} (${reason})`;
-  const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body, setAssignee: assignee.id }, transaction);
+  const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body, event: { type: 'assigned', name: assignee.name }, setAssignee: assignee.id }, transaction);
   await recordAudit({ actor: null, action: 'conversation.assign', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
   return posted;
 }

@@ -1,5 +1,6 @@
 import type { BotOutcome, Conversation, ConversationOrigin, Message, MessageKind, MessageSender, Visitor } from '../models/index.ts';
 import type { ArticleCard } from './article-cards.ts';
+import type { TimelineEvent } from './timeline-events.ts';
 import type { AttachmentView } from './attachments.ts';
 
 /** A message as clients receive it (in acks, broadcasts and catch-ups). */
@@ -17,6 +18,8 @@ export interface MessageView {
    * copies a browser kept from before cards existed have none.
    */
   card?: ArticleCard | null;
+  /** What a timeline event did (see timeline-events.ts); null for other messages. Optional like `card`. */
+  event?: TimelineEvent | null;
   createdAt: string;
 }
 
@@ -42,7 +45,7 @@ export interface ConversationView {
 
 export function presentMessage(message: Message, senderName: string | null = null): MessageView {
   const { conversationId, seq, clientId, sender, kind, body, attachments } = message;
-  return { conversationId, seq, clientId, sender, senderName, kind, body, attachments, card: message.card ?? null, createdAt: message.createdAt.toISOString() };
+  return { conversationId, seq, clientId, sender, senderName, kind, body, attachments, card: message.card ?? null, event: message.event ?? null, createdAt: message.createdAt.toISOString() };
 }
 
 export function presentConversation(c: Conversation): ConversationView {

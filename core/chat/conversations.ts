@@ -155,7 +155,7 @@ export async function setConversationStatus(sequelize: Sequelize, staff: StaffVi
   const body = `${status === 'closed' ? 'Closed' : 'Reopened'} by ${staff.name}`;
   return sequelize.transaction(async (transaction) => {
     if (status === 'closed') await Conversation.update({ snoozedUntil: null, snoozedAt: null }, { where: { id: conversationId }, transaction });
-    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setStatus: status }, transaction);
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, event: { type: status === 'closed' ? 'closed' : 'reopened' }, setStatus: status }, transaction);
     await recordAudit({ actor: staff, action: status === 'closed' ? 'conversation.close' : 'conversation.reopen', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
     return posted;
   });

@@ -59,7 +59,7 @@ export async function rateConversation(sequelize: Sequelize, visitorId: string, 
       { replacements: { conversationId, visitorId, operatorId: conversation.assignee_id, score: RATING_SCORES[score], comment }, type: QueryTypes.SELECT, transaction },
     );
     const body = `Visitor rated ${RATING_FACES[score]}${comment ? `: ${comment}` : ''}`;
-    const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: randomUUID(), sender: 'visitor', senderUserId: null, kind: 'event', body }, transaction);
+    const posted = await postMessage(sequelize, { conversationId, visitorId, clientId: randomUUID(), sender: 'visitor', senderUserId: null, kind: 'event', body, event: { type: 'rated', score } }, transaction);
     const rating = presentRating(row!);
     // A 😞 is what teams route to their chat (Slack, Telegram): the webhook is queued with the rating itself.
     await recordWebhookEvent(sequelize, 'csat.rated', { conversationId, visitorId, score, comment, operatorId: rating.operatorId, ratedAt: rating.ratedAt }, transaction);

@@ -2,6 +2,7 @@ import { DataTypes, Op, QueryTypes, type Model, type ModelStatic, type Sequelize
 import { Conversation, Message, User, type MessageKind, type MessageSender } from '../models/index.ts';
 import type { ArticleCard } from './article-cards.ts';
 import type { AttachmentView } from './attachments.ts';
+import type { TimelineEvent } from './timeline-events.ts';
 import { ChatRefusedError } from './chat-errors.ts';
 import { presentConversation, presentMessage, type ConversationView, type MessageView } from './chat-views.ts';
 
@@ -16,6 +17,8 @@ export interface NewMessage {
   attachments?: AttachmentView[];
   /** A published article, checked by `articleCardFor`. */
   card?: ArticleCard | null;
+  /** What a timeline event (kind 'event') did, for the widget to word it. */
+  event?: TimelineEvent;
   /** Only into this visitor's conversation (anyone else's answers "not found"). */
   visitorId?: string;
   /** Timeline events change the conversation with them, atomically. */

@@ -19,7 +19,7 @@ export async function conversationTeamMover(sequelize: Sequelize, staff: StaffVi
     if (conversation.teamId === team.id && conversation.assigneeId === null) throw new ChatRefusedError('invalid', `Already in the ${team.name} queue.`);
     await conversation.update({ teamId: team.id }, { transaction });
     const body = `Moved to the ${team.name} queue by ${staff.name}`;
-    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, setAssignee: null }, transaction);
+    const posted = await postMessage(sequelize, { conversationId, clientId: randomUUID(), sender: 'system', senderUserId: staff.id, kind: 'event', body, event: { type: 'team' }, setAssignee: null }, transaction);
     await recordAudit({ actor: staff, action: 'conversation.team', target: { type: 'conversation', id: conversationId }, summary: body }, transaction);
     return posted;
   });

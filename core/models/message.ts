@@ -1,4 +1,5 @@
 import type { ArticleCard } from '../chat/article-cards.ts';
+import type { TimelineEvent } from '../chat/timeline-events.ts';
 import type { AttachmentView } from '../chat/attachments.ts';
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 
@@ -19,6 +20,8 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
   declare attachments: CreationOptional<AttachmentView[]>;
   /** A help-center article sent with the message (operators only), or null. */
   declare card: CreationOptional<ArticleCard | null>;
+  /** What a timeline event did, as data (events only; see timeline-events.ts). */
+  declare event: CreationOptional<TimelineEvent | null>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): void {
@@ -34,6 +37,7 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
         body: { type: DataTypes.TEXT, allowNull: false },
         attachments: { type: DataTypes.JSONB, allowNull: false, defaultValue: [] },
         card: { type: DataTypes.JSONB, allowNull: true, defaultValue: null },
+        event: { type: DataTypes.JSONB, allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
       },
       { sequelize, tableName: 'messages', underscored: true, updatedAt: false },

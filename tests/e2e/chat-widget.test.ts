@@ -180,6 +180,11 @@ describe('chat widget', () => {
     await dialog.getByRole('button', { name: /^Обращение от/ }).last().click();
     await dialog.getByText('Первое обращение').waitFor();
     expect(await dialog.locator('.chat-message__body').allTextContents()).toEqual(['Первое обращение']);
+    // The operator takes it and closes it: the visitor reads both in Russian, without who clicked what.
+    expect(await operator.timeout(5_000).emitWithAck('conversation:claim', { conversationId: first.conversationId })).toMatchObject({ ok: true });
+    expect(await operator.timeout(5_000).emitWithAck('conversation:close', { conversationId: first.conversationId })).toMatchObject({ ok: true });
+    await dialog.locator('.chat-event', { hasText: 'Разговор закрыт' }).waitFor();
+    expect(await dialog.locator('.chat-event').allTextContents()).toEqual(['Вам отвечает Olga', 'Разговор закрыт']);
     const { rows } = await db.query("SELECT context->>'entryPage' AS entry, context->'pages' AS pages, context->>'page' AS page, locale, time_zone FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = $1", [first.conversationId]);
     expect(rows[0]).toMatchObject({ entry: '/ru', page: '/ru', pages: ['/ru'], locale: 'ru', time_zone: expect.stringMatching(/\w/) });
     await context.close();

@@ -37,6 +37,8 @@ export interface TimelineItem {
   attachments: MessageView['attachments'];
   /** A help-center article the team sent, or null. */
   card: NonNullable<MessageView['card']> | null;
+  /** What a timeline event did, to word it for the visitor; null for other messages and older events. */
+  event: NonNullable<MessageView['event']> | null;
   createdAt: string;
   seq: number | null;
   state: 'pending' | 'sent' | 'failed' | 'seen';
@@ -126,13 +128,14 @@ export function timeline(messages: readonly MessageView[], outbox: readonly Outb
       body: m.body,
       attachments: m.attachments ?? [],
       card: m.card ?? null,
+      event: m.event ?? null,
       createdAt: m.createdAt,
       seq: m.seq,
       state: m.sender === 'visitor' && m.seq <= agentSeenSeq ? 'seen' : 'sent',
     }));
   const unsent: TimelineItem[] = outbox
     .filter((e) => e.conversationId === conversationId && !stored.has(e.clientId))
-    .map((e) => ({ key: e.clientId, sender: 'visitor', senderName: null, kind: 'text', body: e.body, attachments: e.attachments ?? [], card: null, createdAt: e.createdAt, seq: null, state: e.state }));
+    .map((e) => ({ key: e.clientId, sender: 'visitor', senderName: null, kind: 'text', body: e.body, attachments: e.attachments ?? [], card: null, event: null, createdAt: e.createdAt, seq: null, state: e.state }));
   return [...sent, ...unsent];
 }
 

@@ -37,6 +37,8 @@ export interface ChatLabels {
   suggestions: { heading: string; found: PluralTemplates };
   /** The answer bot's messages and its two buttons (BotAnswer). */
   bot: { name: string; question: string; helped: string; needHelp: string; thanks: string; passed: string; failed: string; offered: string };
+  /** Timeline events in the visitor's words (event-text.ts): "{name} joined the conversation", "You rated … {face}". */
+  events: { assigned: string; team: string; closed: string; reopened: string; rated: string; botHelped: string; botEscalated: string };
   /** Sending files, emoji, the sound toggle and the tab title (see ChatPanel, reply-notifier.ts). */
   attach: string;
   attachAfterStart: string;
@@ -113,6 +115,15 @@ export function chatLabels(t: Translate, locale: string): ChatLabels {
       passed: t('chat.bot.passed'),
       failed: t('chat.bot.failed'),
       offered: t('chat.bot.offered'),
+    },
+    events: {
+      assigned: t('chat.event.assigned', { name: '{name}' }),
+      team: t('chat.event.team'),
+      closed: t('chat.event.closed'),
+      reopened: t('chat.event.reopened'),
+      rated: t('chat.event.rated', { face: '{face}' }),
+      botHelped: t('chat.event.botHelped'),
+      botEscalated: t('chat.event.botEscalated'),
     },
     attach: t('chat.attach'),
     attachAfterStart: t('chat.attachAfterStart'),

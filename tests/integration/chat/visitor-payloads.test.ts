@@ -43,4 +43,27 @@ describe('what a visitor receives about their conversations: no owner, team, sno
     expect(conversations.map(fieldsOf)).toEqual([VISITOR_FIELDS]);
     expect(conversations[0]).toMatchObject({ id: conversationId, status: 'open' });
   });
+
+  it('timeline events carry their kind, for the widget to word them in the visitor’s language', async () => {
+    const bea = await chat.make.staff('Bea Billing');
+    const visitor = await connect('/visitor');
+    const { conversation } = await request<{ conversation: { id: number } }>(visitor, 'conversation:start', { clientId: chat.make.clientId(), body: 'Where is my refund?' });
+    const operator = await connect('/agent', bea.cookie);
+    const conversationId = conversation.id;
+    expect(await request(operator, 'conversation:claim', { conversationId })).toMatchObject({ ok: true });
+    expect(await request(operator, 'message:send', { conversationId, clientId: chat.make.clientId(), body: 'Sent today.', kind: 'text' })).toMatchObject({ ok: true });
+    expect(await request(operator, 'conversation:close', { conversationId })).toMatchObject({ ok: true });
+    expect(await request(visitor, 'conversation:rate', { conversationId, score: 'happy', comment: '' })).toMatchObject({ ok: true });
+    expect(await request(operator, 'conversation:reopen', { conversationId })).toMatchObject({ ok: true });
+
+    const { messages } = await request<{ messages: Array<{ kind: string; body: string; event: unknown }> }>(visitor, 'conversation:sync', { conversationId, afterSeq: 0 });
+    expect(messages.map((m) => [m.kind, m.body, m.event])).toEqual([
+      ['text', 'Where is my refund?', null],
+      ['event', 'Claimed by Bea Billing', { type: 'assigned', name: 'Bea Billing' }],
+      ['text', 'Sent today.', null],
+      ['event', 'Closed by Bea Billing', { type: 'closed' }],
+      ['event', 'Visitor rated 😃', { type: 'rated', score: 'happy' }],
+      ['event', 'Reopened by Bea Billing', { type: 'reopened' }],
+    ]);
+  });
 });
