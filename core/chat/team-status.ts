@@ -72,9 +72,10 @@ async function isStaffed(sequelize: Sequelize, team: Team, at: Date): Promise<bo
 }
 
 /**
- * The median time from a visitor's first message to the team's first text reply, over the team's
- * conversations of the last 7 days — counting only questions asked while the team was open (a question sent
- * at night waits for the morning: that says nothing about how fast the team answers). The open stretches
+ * The median time from a visitor's first message (or, after the answer bot, their asking for a person) to the
+ * team's first text reply, over the team's conversations of the last 7 days — counting only questions asked
+ * while the team was open (a question sent at night waits for the morning: that says nothing about how fast
+ * the team answers). The open stretches
  * come from the one clock (`core/hours`); the median is PostgreSQL's `percentile_cont`.
  */
 async function firstReplyMedian(sequelize: Sequelize, team: Team, at: Date): Promise<{ median: number | null; replies: number }> {
@@ -86,7 +87,9 @@ async function firstReplyMedian(sequelize: Sequelize, team: Team, at: Date): Pro
        SELECT tstzrange(to_timestamp((s->>'start')::double precision / 1000), to_timestamp((s->>'end')::double precision / 1000)) AS hours
          FROM jsonb_array_elements(:stretches::jsonb) s
      ), asked AS (
-       SELECT c.id, min(m.created_at) AS at FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.sender = 'visitor' AND m.kind = 'text'
+       -- A conversation the answer bot held counts from when the visitor asked for a person.
+       SELECT c.id, COALESCE((SELECT min(e.created_at) FROM messages e WHERE e.conversation_id = c.id AND e.kind = 'event' AND e.event->>'type' = 'bot_escalated'), min(m.created_at)) AS at
+         FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.sender = 'visitor' AND m.kind = 'text'
         WHERE c.team_id = :teamId AND c.created_at >= :from AND c.created_at < :at GROUP BY c.id
      ), answered AS (
        SELECT a.at AS asked, (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = a.id AND m.sender = 'agent' AND m.kind = 'text' AND m.created_at >= a.at) AS replied

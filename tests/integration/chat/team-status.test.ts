@@ -29,17 +29,18 @@ describe('team status for the widget', () => {
     return { team, collection };
   };
   /** A conversation as if it had happened: the visitor asked at `asked`, the team replied `replyAfterS` later (or never). */
-  const pastConversation = async (team: Team, asked: Date, replyAfterS: number | null, extra: { secondVisitorMessageAfterS?: number; noteAfterS?: number } = {}) => {
+  const pastConversation = async (team: Team, asked: Date, replyAfterS: number | null, extra: { secondVisitorMessageAfterS?: number; noteAfterS?: number; botEscalatedAfterS?: number } = {}) => {
     const visitorId = await make.visitor();
     const [row] = await core.sequelize.query<{ id: number }>('INSERT INTO conversations (visitor_id, team_id, created_at) VALUES (:visitorId, :teamId, :asked) RETURNING id', { replacements: { visitorId, teamId: team.id, asked }, type: QueryTypes.SELECT });
     const messages: Array<[string, string, number]> = [['visitor', 'text', 0]];
     if (extra.secondVisitorMessageAfterS !== undefined) messages.push(['visitor', 'text', extra.secondVisitorMessageAfterS]);
     if (extra.noteAfterS !== undefined) messages.push(['agent', 'note', extra.noteAfterS]);
+    if (extra.botEscalatedAfterS !== undefined) messages.push(['system', 'event', extra.botEscalatedAfterS]);
     if (replyAfterS !== null) messages.push(['agent', 'text', replyAfterS]);
     messages.sort((a, b) => a[2] - b[2]);
     for (const [index, [sender, kind, after]] of messages.entries()) {
-      await core.sequelize.query('INSERT INTO messages (conversation_id, seq, client_id, sender, kind, body, created_at) VALUES (:id, :seq, :clientId, :sender, :kind, :body, :at)', {
-        replacements: { id: row!.id, seq: index + 1, clientId: randomUUID(), sender, kind, body: `${sender} ${kind}`, at: new Date(asked.getTime() + after * 1000) },
+      await core.sequelize.query('INSERT INTO messages (conversation_id, seq, client_id, sender, kind, body, event, created_at) VALUES (:id, :seq, :clientId, :sender, :kind, :body, :event, :at)', {
+        replacements: { id: row!.id, seq: index + 1, clientId: randomUUID(), sender, kind, body: `${sender} ${kind}`, event: kind === 'event' ? JSON.stringify({ type: 'bot_escalated' }) : null, at: new Date(asked.getTime() + after * 1000) },
       });
     }
   };
@@ -98,10 +99,12 @@ describe('team status for the widget', () => {
     await pastConversation(team, tuesday('22:00'), 11 * 3600); // asked at night: not counted
     await pastConversation(team, new Date('2026-11-16T10:00:00+01:00'), 5); // older than 7 days
     await pastConversation(team, tuesday('13:00'), null); // never answered: no reply to measure
+    // The answer bot held it 20 minutes until the visitor asked for a person; the team answered a minute later.
+    await pastConversation(team, tuesday('14:00'), 1260, { botEscalatedAfterS: 1200 });
 
     const status = await core.chat.teamStatus({ collectionSlug: collection.slug }, WEDNESDAY_10);
-    // percentile_cont of 60, 120, 300, 600 s: halfway between 120 and 300.
-    expect(status).toMatchObject({ expectedReplySeconds: 210, replies: 4 });
+    // percentile_cont of 60, 60, 120, 300, 600 s.
+    expect(status).toMatchObject({ expectedReplySeconds: 120, replies: 5 });
 
     const { collection: quiet } = await teamWithHours('Quiet');
     expect(await core.chat.teamStatus({ collectionSlug: quiet.slug }, WEDNESDAY_10)).toMatchObject({ expectedReplySeconds: null, replies: 0 });
