@@ -75,8 +75,8 @@ async function isStaffed(sequelize: Sequelize, team: Team, at: Date): Promise<bo
  * The median time from a visitor's first message (or, after the answer bot, their asking for a person) to the
  * team's first text reply, over the team's conversations of the last 7 days — counting only questions asked
  * while the team was open (a question sent at night waits for the morning: that says nothing about how fast
- * the team answers). The open stretches
- * come from the one clock (`core/hours`); the median is PostgreSQL's `percentile_cont`.
+ * the team answers). The open stretches come from the one clock (`core/hours`); the median is PostgreSQL's
+ * `percentile_cont`.
  */
 async function firstReplyMedian(sequelize: Sequelize, team: Team, at: Date): Promise<{ median: number | null; replies: number }> {
   const from = new Date(at.getTime() - REPLY_WINDOW_MS);
