@@ -1,11 +1,10 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { TypedFastBitSet } from 'typedfastbitset';
-import { scheduleSchema, type Schedule } from '../hours/index.ts';
-import { openTimeMeasurer } from './business-time.ts';
+import { conversationTimes } from './conversation-times.ts';
 import { conversationVolume } from './conversation-volume.ts';
 import type { ValidReportQuery } from './report-query.ts';
 import { andIf, reportSelect } from './report-sql.ts';
-import { percentile, ratio, tableOf, type ReportTable } from './report-table.ts';
+import { ratio, tableOf, type ReportTable } from './report-table.ts';
 import { periodFacts } from './summaries/period-facts.ts';
 
 export interface DayCount {
@@ -59,8 +58,6 @@ export interface ChatReport {
   operatorLoad: OperatorLoad[];
 }
 
-const CREATED = 'c.created_at >= :from AND c.created_at < :to';
-
 /** Volume, reply and resolution times, reopen rate, CSAT and load for conversations of [from, to). */
 export async function chatReport(sequelize: Sequelize, query: ValidReportQuery): Promise<ChatReport> {
   const replacements = { from: query.from, to: query.to, teamId: query.teamId, timeZone: query.timeZone };
@@ -68,15 +65,9 @@ export async function chatReport(sequelize: Sequelize, query: ValidReportQuery):
   const team = andIf(query.teamId, 'c.team_id = :teamId');
   // Without a team filter, ratings and replies need no conversation: the join is written only for the filter.
   const ofTeam = (conversationId: string) => andIf(query.teamId, `EXISTS (SELECT 1 FROM conversations c WHERE c.id = ${conversationId} AND c.team_id = :teamId)`);
-  const [volume, firstReply, resolution, csatByTeam, csatByOperator, operatorLoad] = await Promise.all([
+  const [volume, times, csatByTeam, csatByOperator, operatorLoad] = await Promise.all([
     conversationVolume(select, team),
-    firstReplyTimes(sequelize, replacements, team),
-    select<{ count: number; p50: number | null; p90: number | null; reopened: number }>(
-      `SELECT count(*)::int AS count, count(*) FILTER (WHERE c.reopen_count > 0)::int AS reopened,
-              percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_closed_at - c.created_at))::float8 AS p50,
-              percentile_disc(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_closed_at - c.created_at))::float8 AS p90
-         FROM conversations c WHERE ${CREATED}${team} AND c.first_closed_at IS NOT NULL`,
-    ),
+    conversationTimes(sequelize, replacements, team),
     select<Omit<CsatRow, 'csat'>>(
       `SELECT t.id, t.name, count(*) FILTER (WHERE r.score = 1)::int AS sad, count(*) FILTER (WHERE r.score = 2)::int AS neutral, count(*) FILTER (WHERE r.score = 3)::int AS happy
          FROM conversation_ratings r JOIN conversations c ON c.id = r.conversation_id JOIN teams t ON t.id = c.team_id
@@ -89,42 +80,16 @@ export async function chatReport(sequelize: Sequelize, query: ValidReportQuery):
     ),
     operatorLoads(sequelize, query),
   ]);
-  const closed = resolution[0]!;
   const withCsat = (rows: Array<Omit<CsatRow, 'csat'>>): CsatRow[] => rows.map((r) => ({ ...r, csat: ratio(r.happy, r.sad + r.neutral + r.happy) }));
   return {
     ...volume,
-    firstReply,
-    resolution: { count: closed.count, p50Seconds: closed.p50, p90Seconds: closed.p90 },
-    reopenRate: ratio(closed.reopened, closed.count),
+    firstReply: times.firstReply,
+    resolution: times.resolution,
+    reopenRate: ratio(times.reopened, times.resolution.count),
     csatByTeam: withCsat(csatByTeam),
     csatByOperator: withCsat(csatByOperator),
     operatorLoad,
   };
-}
-
-/**
- * First-reply times counted in business hours: the conversations of the period with their first agent reply
- * (`first_reply_at`, kept by a trigger on messages: migration 0027), measured in JS against each team's
- * schedule, walked once for the whole window (see business-time.ts).
- */
-async function firstReplyTimes(sequelize: Sequelize, replacements: { from: Date; to: Date }, team: string): Promise<ChatReport['firstReply']> {
-  const [rows, teams] = await Promise.all([
-    reportSelect<{ team_id: number; created: number; replied: number | null }>(
-      sequelize,
-      // A reply is never older than its conversation, so replies before `from` can't be a first reply here.
-      // float8, not numeric: the driver hands numbers over as they are instead of as strings to convert.
-      `SELECT c.team_id, (extract(epoch FROM c.created_at) * 1000)::float8 AS created, (extract(epoch FROM c.first_reply_at) * 1000)::float8 AS replied
-         FROM conversations c WHERE ${CREATED}${team}`,
-      replacements,
-    ),
-    sequelize.query<{ id: number; schedule: unknown }>('SELECT id, schedule FROM teams', { type: QueryTypes.SELECT }),
-  ]);
-  const answered = rows.filter((r) => r.replied !== null);
-  // Replies may come after the period ends: the schedule is walked up to the last of them.
-  const windowEnd = new Date(answered.reduce((max, r) => Math.max(max, Number(r.replied)), replacements.to.getTime()) + 1);
-  const measurers = new Map(teams.map((t) => [t.id, openTimeMeasurer(t.schedule ? (scheduleSchema.parse(t.schedule) as Schedule) : null, replacements.from, windowEnd)]));
-  const seconds = answered.map((r) => measurers.get(r.team_id)!(Number(r.created), Number(r.replied)) / 1000).sort((a, b) => a - b);
-  return { count: seconds.length, p50Seconds: percentile(seconds, 0.5), p90Seconds: percentile(seconds, 0.9), unanswered: rows.length - answered.length };
 }
 
 /**
