@@ -67,7 +67,7 @@ export async function chatReport(sequelize: Sequelize, query: ValidReportQuery):
   const ofTeam = (conversationId: string) => andIf(query.teamId, `EXISTS (SELECT 1 FROM conversations c WHERE c.id = ${conversationId} AND c.team_id = :teamId)`);
   const [volume, times, csatByTeam, csatByOperator, operatorLoad] = await Promise.all([
     conversationVolume(select, team),
-    conversationTimes(sequelize, replacements, team),
+    conversationTimes(sequelize, query),
     select<Omit<CsatRow, 'csat'>>(
       `SELECT t.id, t.name, count(*) FILTER (WHERE r.score = 1)::int AS sad, count(*) FILTER (WHERE r.score = 2)::int AS neutral, count(*) FILTER (WHERE r.score = 3)::int AS happy
          FROM conversation_ratings r JOIN conversations c ON c.id = r.conversation_id JOIN teams t ON t.id = c.team_id

@@ -2,8 +2,9 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { scheduleSchema, type Schedule } from '../hours/index.ts';
 import { openTimeMeasurer } from './business-time.ts';
 import type { Durations } from './chat-report.ts';
-import { reportSelect } from './report-sql.ts';
+import type { ValidReportQuery } from './report-query.ts';
 import { percentile } from './report-table.ts';
+import { periodFacts } from './summaries/period-facts.ts';
 
 /** First reply (business hours), first resolution (wall clock) and reopenings of the period's conversations. */
 export interface ConversationTimes {
@@ -13,35 +14,32 @@ export interface ConversationTimes {
 }
 
 /**
- * Reads the period's conversations once (each carries its first reply, `first_reply_at`, kept by a trigger on
- * messages since migration 0027, and its closing history) and measures them in JS: first replies against each
- * team's schedule, walked once for the whole window (business-time.ts), resolutions as they are. One scan of a
- * year's conversations instead of one per number. `team` is the team condition (`AND …`, or nothing).
+ * The period's conversations' times, from the day summaries (summaries/): per team, each answered
+ * conversation's creation and first reply (`first_reply_at`, kept by a trigger on messages), and each closed
+ * one's seconds to its first close. First replies are measured here, in JS, against each team's schedule as it
+ * is now, walked once for the whole window (business-time.ts), so editing a schedule needs no summary rebuilt.
  */
-export async function conversationTimes(sequelize: Sequelize, replacements: { from: Date; to: Date }, team: string): Promise<ConversationTimes> {
-  const [rows, teams] = await Promise.all([
-    reportSelect<{ team_id: number; created: number; replied: number | null; resolved: number | null; reopened: boolean }>(
-      sequelize,
-      // float8, not numeric: the driver hands numbers over as they are instead of as strings to convert. The
-      // resolution is subtracted in SQL, exactly, not from two rounded epochs.
-      `SELECT c.team_id, (extract(epoch FROM c.created_at) * 1000)::float8 AS created, (extract(epoch FROM c.first_reply_at) * 1000)::float8 AS replied,
-              extract(epoch FROM c.first_closed_at - c.created_at)::float8 AS resolved, c.reopen_count > 0 AS reopened
-         FROM conversations c WHERE c.created_at >= :from AND c.created_at < :to${team}`,
-      replacements,
-    ),
+export async function conversationTimes(sequelize: Sequelize, query: ValidReportQuery): Promise<ConversationTimes> {
+  const [facts, teams] = await Promise.all([
+    periodFacts(sequelize, query, { counts: ['unanswered', 'reopened'], values: ['reply_pairs', 'resolutions'] }),
     sequelize.query<{ id: number; schedule: unknown }>('SELECT id, schedule FROM teams', { type: QueryTypes.SELECT }),
   ]);
-  const answered = rows.filter((r) => r.replied !== null);
+  const pairs = facts.valuesByTeam('reply_pairs');
   // Replies may come after the period ends: the schedule is walked up to the last of them.
-  const windowEnd = new Date(answered.reduce((max, r) => Math.max(max, r.replied!), replacements.to.getTime()) + 1);
-  const measurers = new Map(teams.map((t) => [t.id, openTimeMeasurer(t.schedule ? (scheduleSchema.parse(t.schedule) as Schedule) : null, replacements.from, windowEnd)]));
-  const replies = Float64Array.from(answered, (r) => measurers.get(r.team_id)!(r.created, r.replied!) / 1000).sort();
-  const closed = rows.filter((r) => r.resolved !== null);
-  const resolutions = Float64Array.from(closed, (r) => r.resolved!).sort();
+  let windowEnd = query.to.getTime();
+  for (const values of pairs.values()) for (let i = 1; i < values.length; i += 2) windowEnd = Math.max(windowEnd, values[i]!);
+  const schedules = new Map(teams.map((t) => [t.id, t.schedule ? (scheduleSchema.parse(t.schedule) as Schedule) : null]));
+  const replies = new Float64Array([...pairs.values()].reduce((n, values) => n + values.length / 2, 0));
+  let filled = 0;
+  for (const [teamId, values] of pairs) {
+    const measure = openTimeMeasurer(schedules.get(teamId) ?? null, query.from, new Date(windowEnd + 1));
+    for (let i = 0; i < values.length; i += 2) replies[filled++] = measure(values[i]!, values[i + 1]!) / 1000;
+  }
+  const resolutions = Float64Array.from([...facts.valuesByTeam('resolutions').values()].flatMap((values) => [...values]));
   return {
-    firstReply: { ...durations(replies), unanswered: rows.length - answered.length },
-    resolution: durations(resolutions),
-    reopened: closed.filter((r) => r.reopened).length,
+    firstReply: { ...durations(replies.sort()), unanswered: facts.count('unanswered') },
+    resolution: durations(resolutions.sort()),
+    reopened: facts.count('reopened'),
   };
 }
 

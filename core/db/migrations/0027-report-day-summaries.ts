@@ -75,7 +75,9 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
     CREATE TRIGGER search_queries_forget_delete AFTER DELETE ON search_queries REFERENCING OLD TABLE AS old_rows
       FOR EACH STATEMENT EXECUTE FUNCTION forget_report_days_of_searches();
 
+    ALTER TABLE conversations ADD COLUMN first_reply_at timestamptz;
     -- Conversations: only the columns the summaries read (every message updates last_seq; that changes nothing).
+    -- A first reply or close forgets the conversation's creation day: its times are summarised there.
     CREATE FUNCTION forget_report_days_of_conversations() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN PERFORM forget_report_days(ARRAY(SELECT DISTINCT utc_day(created_at) FROM new_rows)); END IF;
@@ -90,11 +92,11 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
       FOR EACH STATEMENT EXECUTE FUNCTION forget_report_days_of_conversations();
     CREATE TRIGGER conversations_forget_update AFTER UPDATE ON conversations FOR EACH ROW
       WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id OR OLD.bot_outcome IS DISTINCT FROM NEW.bot_outcome OR OLD.visitor_id IS DISTINCT FROM NEW.visitor_id
-            OR OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.origin IS DISTINCT FROM NEW.origin)
+            OR OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.origin IS DISTINCT FROM NEW.origin OR OLD.first_reply_at IS DISTINCT FROM NEW.first_reply_at
+            OR OLD.first_closed_at IS DISTINCT FROM NEW.first_closed_at OR OLD.reopen_count IS DISTINCT FROM NEW.reopen_count)
       EXECUTE FUNCTION forget_report_days_of_conversations();
 
     -- Replies: the operators' "handled" sets of their days, and each conversation's first reply.
-    ALTER TABLE conversations ADD COLUMN first_reply_at timestamptz;
     CREATE FUNCTION track_replies() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { countRowsSql, memberRowsSql, type FactRange } from './fact-rows-sql.ts';
+import { countRowsSql, memberRowsSql, valueRowsSql, type FactRange } from './fact-rows-sql.ts';
 
 /**
  * A day is summarised only once it has been over for this long: a write that began just before midnight (when
@@ -50,7 +50,9 @@ export async function buildDays(sequelize: Sequelize, days: readonly string[]): 
                    FROM (${memberRowsSql(range)}) m LEFT JOIN report_visitors r ON r.visitor_id = m.visitor_id) members
           GROUP BY 1, 2, 3, 4, 5
          UNION ALL
-         SELECT day, kind, locale, team_id, subject_id, n, NULL FROM (${countRowsSql(range)}) counts`,
+         SELECT day, kind, locale, team_id, subject_id, n, NULL FROM (${countRowsSql(range)}) counts
+         UNION ALL
+         SELECT day, kind, locale, team_id, subject_id, n, members FROM (${valueRowsSql(range)}) vals`,
       replacements,
     );
     return built;

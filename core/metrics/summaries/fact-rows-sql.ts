@@ -75,5 +75,31 @@ export function countRowsSql({ inRange, bucket }: FactRange): string {
            AND e.occurred_at <= c.created_at AND e.occurred_at > c.created_at - interval '${VISIT_WINDOW_MINUTES} minutes'
       ) led
      WHERE ${inRange('c.created_at')}
-     GROUP BY 1, 4, 5`;
+     GROUP BY 1, 4, 5
+    UNION ALL
+    SELECT ${bucket('created_at')}, k.kind, '', team_id, 0, count(*)::int
+      FROM conversations
+      CROSS JOIN LATERAL (VALUES (CASE WHEN first_reply_at IS NULL THEN 'unanswered' END),
+                                 (CASE WHEN first_closed_at IS NOT NULL AND reopen_count > 0 THEN 'reopened' END)) k(kind)
+     WHERE k.kind IS NOT NULL AND ${inRange('created_at')}
+     GROUP BY 1, 2, 4`;
+}
+
+/**
+ * Rows (day, kind, locale, team_id, subject_id, n, members) of the value facts, already aggregated: `members`
+ * packs the values as big-endian float8s (`float8send`), read back with one DataView pass.
+ */
+export function valueRowsSql({ inRange, bucket }: FactRange): string {
+  const epochMs = (column: string) => `float8send((extract(epoch FROM ${column}) * 1000)::float8)`;
+  return `
+    SELECT ${bucket('created_at')} AS day, 'reply_pairs' AS kind, '' AS locale, team_id, 0 AS subject_id, count(*)::int AS n,
+           string_agg(${epochMs('created_at')} || ${epochMs('first_reply_at')}, ''::bytea) AS members
+      FROM conversations WHERE first_reply_at IS NOT NULL AND ${inRange('created_at')}
+     GROUP BY 1, 4
+    UNION ALL
+    -- Subtracted in SQL, exactly, not from two rounded epochs.
+    SELECT ${bucket('created_at')}, 'resolutions', '', team_id, 0, count(*)::int,
+           string_agg(float8send(extract(epoch FROM first_closed_at - created_at)::float8), ''::bytea)
+      FROM conversations WHERE first_closed_at IS NOT NULL AND ${inRange('created_at')}
+     GROUP BY 1, 4`;
 }

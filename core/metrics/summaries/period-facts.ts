@@ -2,8 +2,8 @@ import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 import { TypedFastBitSet } from 'typedfastbitset';
 import type { ValidReportQuery } from '../report-query.ts';
 import { buildDays } from './day-builder.ts';
-import { countRowsSql, memberRowsSql, type FactRange } from './fact-rows-sql.ts';
-import { LOCALE_KINDS, TEAM_KINDS, type CountKind, type FactKind, type SetKind } from './fact-kinds.ts';
+import { countRowsSql, memberRowsSql, valueRowsSql, type FactRange } from './fact-rows-sql.ts';
+import { LOCALE_KINDS, TEAM_KINDS, type CountKind, type FactKind, type SetKind, type ValueKind } from './fact-kinds.ts';
 import { rawSpans, wholeUtcDays } from './period-days.ts';
 
 /** The facts of one report's period, filtered by its locale and team. */
@@ -15,6 +15,8 @@ export interface PeriodFacts {
   count(kind: CountKind): number;
   /** The count per subject (the article, for `led_to_chat`). */
   countsBySubject(kind: CountKind): Map<number, number>;
+  /** The values of a value fact, per team. */
+  valuesByTeam(kind: ValueKind): Map<number, Float64Array>;
 }
 
 interface FactKey {
@@ -27,7 +29,7 @@ interface FactKey {
  * missing), the rest — the partial days at each end, today, a day forgotten since — from the raw rows. Both
  * are read in one REPEATABLE READ snapshot, so a day forgotten meanwhile is read raw, never lost or doubled.
  */
-export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery, wanted: { sets: SetKind[]; counts: CountKind[] }): Promise<PeriodFacts> {
+export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery, wanted: { sets?: SetKind[]; counts?: CountKind[]; values?: ValueKind[] }): Promise<PeriodFacts> {
   const days = wholeUtcDays(query.from, query.to);
   await buildDays(sequelize, await missingDays(sequelize, days));
   return sequelize.transaction({ readOnly: true, isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ }, async (transaction) => {
@@ -42,10 +44,11 @@ export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery,
       inRange: (column) => (spans.length ? `(${spans.map((_, i) => `${column} >= :spanFrom${i} AND ${column} < :spanTo${i}`).join(' OR ')})` : 'false'),
       bucket: () => 'NULL::date',
     };
-    const replacements = { ...summarised, ...spanReplacements, setKinds: wanted.sets, countKinds: wanted.counts };
+    const { sets: setKinds = [], counts: countKinds = [], values: valueKinds = [] } = wanted;
+    const replacements = { ...summarised, ...spanReplacements, setKinds, countKinds, valueKinds };
     const sets = new Map<string, TypedFastBitSet>();
     const setOf = (key: FactKey) => sets.get(`${key.kind}:${key.subject_id}`) ?? sets.set(`${key.kind}:${key.subject_id}`, new TypedFastBitSet()).get(`${key.kind}:${key.subject_id}`)!;
-    if (wanted.sets.length) {
+    if (setKinds.length) {
       const dayRows = await select<FactKey & { members: Buffer }>(
         `SELECT kind, subject_id, members FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:setKinds)${filters(query)}`,
         replacements,
@@ -65,7 +68,7 @@ export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery,
         setOf(row).add(number);
       }
     }
-    const counts = wanted.counts.length
+    const counts = countKinds.length
       ? await select<FactKey & { n: number }>(
           `SELECT kind, subject_id, sum(n)::int AS n FROM (
              SELECT kind, locale, team_id, subject_id, n FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:countKinds)
@@ -75,7 +78,15 @@ export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery,
           replacements,
         )
       : [];
-    return factsOf(sets, counts);
+    const values = valueKinds.length
+      ? await select<{ kind: ValueKind; team_id: number; members: Buffer }>(
+          `SELECT kind, team_id, members FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:valueKinds)${filters(query)}
+           UNION ALL
+           SELECT kind, team_id, members FROM (${valueRowsSql(raw)}) v WHERE kind IN (:valueKinds)${filters(query)}`,
+          replacements,
+        )
+      : [];
+    return factsOf(sets, counts, values);
   });
 }
 
@@ -102,7 +113,26 @@ function addMembers(set: TypedFastBitSet, members: Buffer): void {
   for (let offset = 0; offset < members.length; offset += 4) set.add(members.readInt32BE(offset));
 }
 
-function factsOf(sets: Map<string, TypedFastBitSet>, counts: Array<FactKey & { n: number }>): PeriodFacts {
+/** Each team's values of each kind, the days' float8s concatenated in one array. */
+function valuesOf(rows: Array<{ kind: ValueKind; team_id: number; members: Buffer }>): Map<string, Map<number, Float64Array>> {
+  const lengths = new Map<string, number>();
+  const key = (row: { kind: string; team_id: number }) => `${row.kind}:${row.team_id}`;
+  for (const row of rows) lengths.set(key(row), (lengths.get(key(row)) ?? 0) + row.members.length / 8);
+  const arrays = new Map([...lengths].map(([k, n]) => [k, { values: new Float64Array(n), filled: 0 }]));
+  for (const row of rows) {
+    const target = arrays.get(key(row))!;
+    for (let offset = 0; offset < row.members.length; offset += 8) target.values[target.filled++] = row.members.readDoubleBE(offset);
+  }
+  const byKind = new Map<string, Map<number, Float64Array>>();
+  for (const [k, { values }] of arrays) {
+    const [kind, team] = k.split(':') as [string, string];
+    (byKind.get(kind) ?? byKind.set(kind, new Map()).get(kind)!).set(Number(team), values);
+  }
+  return byKind;
+}
+
+function factsOf(sets: Map<string, TypedFastBitSet>, counts: Array<FactKey & { n: number }>, valueRows: Array<{ kind: ValueKind; team_id: number; members: Buffer }>): PeriodFacts {
+  const values = valuesOf(valueRows);
   const bySubject = <T>(map: Map<string, T>, kind: string) =>
     new Map([...map].filter(([key]) => key.startsWith(`${kind}:`)).map(([key, value]) => [Number(key.slice(kind.length + 1)), value]));
   const countMap = new Map(counts.map((c) => [`${c.kind}:${c.subject_id}`, c.n]));
@@ -111,5 +141,6 @@ function factsOf(sets: Map<string, TypedFastBitSet>, counts: Array<FactKey & { n
     membersBySubject: (kind) => bySubject(sets, kind),
     count: (kind) => [...bySubject(countMap, kind).values()].reduce((sum, n) => sum + n, 0),
     countsBySubject: (kind) => bySubject(countMap, kind),
+    valuesByTeam: (kind) => values.get(kind) ?? new Map(),
   };
 }

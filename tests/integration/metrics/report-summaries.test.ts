@@ -70,7 +70,7 @@ describe('reports over summarised days', () => {
     expect(await core.metrics.helpCenter(february)).toMatchObject({ visits: 1 });
   });
 
-  it('counts a reply added later to a summarised day, and a page view stored late toward the chat on the next day', async () => {
+  it('counts a reply, a close and a reopening that came later to a summarised day, and a page view stored late toward the chat on the next day', async () => {
     const april = { from: at('2026-04-01T00:00:00Z'), to: at('2026-05-01T00:00:00Z') };
     const ann = (await teams.staff('Ann Summaries')).user;
     const visitor = await data.visitor();
@@ -82,6 +82,11 @@ describe('reports over summarised days', () => {
     await data.message(chat, { at: '2026-04-11T00:20:00Z', sender: 'agent', userId: ann.id });
     expect(await load()).toBe(1);
     expect((await core.metrics.chat(april)).firstReply).toMatchObject({ count: 1, unanswered: 0 });
+    // Closed (and reopened) months later: the resolution and the reopen rate of April change.
+    expect(await core.metrics.chat(april)).toMatchObject({ resolution: { count: 0 }, reopenRate: null });
+    await core.sequelize.query(`UPDATE conversations SET status = 'closed' WHERE id = :chat`, { replacements: { chat } });
+    await core.sequelize.query(`UPDATE conversations SET status = 'open' WHERE id = :chat`, { replacements: { chat } });
+    expect(await core.metrics.chat(april)).toMatchObject({ resolution: { count: 1 }, reopenRate: 1 });
     // Read at 23:50 on the 10th, stored only now (page views are written in batches): it led to the chat at 00:10.
     await data.events([{ type: 'page_view', locale: 'en', visitorId: visitor, articleId: article, occurredAt: at('2026-04-10T23:50:00Z') }]);
     expect((await core.metrics.funnel(april)).articlesLeadingToChats).toEqual([expect.objectContaining({ articleId: article, conversations: 1 })]);
