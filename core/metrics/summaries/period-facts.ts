@@ -29,66 +29,86 @@ interface FactKey {
  * missing), the rest — the partial days at each end, today, a day forgotten since — from the raw rows. Both
  * are read in one REPEATABLE READ snapshot, so a day forgotten meanwhile is read raw, never lost or doubled.
  */
-export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery, wanted: { sets?: SetKind[]; counts?: CountKind[]; values?: ValueKind[] }): Promise<PeriodFacts> {
+export async function periodFacts(sequelize: Sequelize, query: ValidReportQuery, wanted: Wanted): Promise<PeriodFacts> {
   const days = wholeUtcDays(query.from, query.to);
   await buildDays(sequelize, await missingDays(sequelize, days));
   return sequelize.transaction({ readOnly: true, isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ }, async (transaction) => {
-    const select = <T extends object>(sql: string, replacements: Record<string, unknown>) =>
-      sequelize.query<T>(sql, { replacements: { ...replacements, locale: query.locale, teamId: query.teamId }, type: QueryTypes.SELECT, transaction });
+    const select: Select = (sql, replacements) =>
+      sequelize.query(sql, { replacements: { ...replacements, locale: query.locale, teamId: query.teamId }, type: QueryTypes.SELECT, transaction });
     await sequelize.query(`SET LOCAL work_mem = '64MB'`, { transaction });
-    const summarised = { first: days[0] ?? '1970-01-01', end: days.length ? days.at(-1)! : '1970-01-01' };
+    const summarised = { first: days[0] ?? '1970-01-01', end: days.at(-1) ?? '1970-01-01' };
     const covered = (await select<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM report_days WHERE day BETWEEN :first AND :end ORDER BY day`, summarised)).map((r) => r.day);
-    const spans = rawSpans(query.from, query.to, days.length ? covered : []);
-    const spanReplacements = Object.fromEntries(spans.flatMap((s, i) => [[`spanFrom${i}`, s.from], [`spanTo${i}`, s.to]]));
+    const spans = rawSpans(query.from, query.to, covered);
     const raw: FactRange = {
       inRange: (column) => (spans.length ? `(${spans.map((_, i) => `${column} >= :spanFrom${i} AND ${column} < :spanTo${i}`).join(' OR ')})` : 'false'),
       bucket: () => 'NULL::date',
     };
     const { sets: setKinds = [], counts: countKinds = [], values: valueKinds = [] } = wanted;
-    const replacements = { ...summarised, ...spanReplacements, setKinds, countKinds, valueKinds };
-    const sets = new Map<string, TypedFastBitSet>();
-    const setOf = (key: FactKey) => sets.get(`${key.kind}:${key.subject_id}`) ?? sets.set(`${key.kind}:${key.subject_id}`, new TypedFastBitSet()).get(`${key.kind}:${key.subject_id}`)!;
-    if (setKinds.length) {
-      const dayRows = await select<FactKey & { members: Buffer }>(
-        `SELECT kind, subject_id, members FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:setKinds)${filters(query)}`,
-        replacements,
-      );
-      for (const row of dayRows) addMembers(setOf(row), row.members);
-      const rawRows = await select<FactKey & { number: number | null; visitor: string | null }>(
-        `SELECT DISTINCT m.kind, m.subject_id, COALESCE(r.number, m.conversation_id) AS number, CASE WHEN r.number IS NULL THEN m.visitor_id::text END AS visitor
-           FROM (${memberRowsSql(raw)}) m LEFT JOIN report_visitors r ON r.visitor_id = m.visitor_id
-          WHERE m.kind IN (:setKinds)${filters(query, 'm.')}`,
-        replacements,
-      );
-      // Visitors no summary has numbered yet are in no day's set: numbers past the last one stand for them here.
-      const unnumbered = new Map<string, number>();
-      const [{ last }] = (await select<{ last: number }>('SELECT COALESCE(max(number), 0) AS last FROM report_visitors', {})) as [{ last: number }];
-      for (const row of rawRows) {
-        const number = row.number ?? unnumbered.get(row.visitor!) ?? unnumbered.set(row.visitor!, last + 1 + unnumbered.size).get(row.visitor!)!;
-        setOf(row).add(number);
-      }
-    }
-    const counts = countKinds.length
-      ? await select<FactKey & { n: number }>(
-          `SELECT kind, subject_id, sum(n)::int AS n FROM (
-             SELECT kind, locale, team_id, subject_id, n FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:countKinds)
-             UNION ALL
-             SELECT kind, locale, team_id, subject_id, n FROM (${countRowsSql(raw)}) c WHERE kind IN (:countKinds)
-           ) f WHERE true${filters(query)} GROUP BY kind, subject_id`,
-          replacements,
-        )
-      : [];
-    const values = valueKinds.length
-      ? await select<{ kind: ValueKind; team_id: number; members: Buffer }>(
-          `SELECT kind, team_id, members FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:valueKinds)${filters(query)}
-           UNION ALL
-           SELECT kind, team_id, members FROM (${valueRowsSql(raw)}) v WHERE kind IN (:valueKinds)${filters(query)}`,
-          replacements,
-        )
-      : [];
+    const spanReplacements = Object.fromEntries(spans.flatMap((span, i) => [[`spanFrom${i}`, span.from], [`spanTo${i}`, span.to]]));
+    const read: Read = { select, raw, where: filters(query), replacements: { ...summarised, ...spanReplacements, setKinds, countKinds, valueKinds } };
+    // One after the other: they share the transaction's connection (and its snapshot).
+    const sets = setKinds.length ? await readSets(read, query) : new Map<string, TypedFastBitSet>();
+    const counts = countKinds.length ? await readCounts(read) : [];
+    const values = valueKinds.length ? await readValues(read) : [];
     return factsOf(sets, counts, values);
   });
 }
+
+type Wanted = { sets?: SetKind[]; counts?: CountKind[]; values?: ValueKind[] };
+type Select = <T extends object>(sql: string, replacements: Record<string, unknown>) => Promise<T[]>;
+/** What each read needs: the snapshot's select, the raw spans, the filters and the replacements for both. */
+interface Read {
+  select: Select;
+  raw: FactRange;
+  where: string;
+  replacements: Record<string, unknown>;
+}
+
+/** The set facts, per kind and subject: the days' members, then the raw spans' members, in bitsets. */
+async function readSets({ select, raw, where, replacements }: Read, query: ValidReportQuery): Promise<Map<string, TypedFastBitSet>> {
+  const sets = new Map<string, TypedFastBitSet>();
+  const setOf = (key: FactKey) => sets.get(`${key.kind}:${key.subject_id}`) ?? sets.set(`${key.kind}:${key.subject_id}`, new TypedFastBitSet()).get(`${key.kind}:${key.subject_id}`)!;
+  const dayRows = await select<FactKey & { members: Buffer }>(`SELECT kind, subject_id, members FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:setKinds)${where}`, replacements);
+  for (const row of dayRows) addMembers(setOf(row), row.members);
+  const rawRows = await select<FactKey & { number: number | null; visitor: string | null }>(
+    `SELECT DISTINCT m.kind, m.subject_id, COALESCE(r.number, m.conversation_id) AS number, CASE WHEN r.number IS NULL THEN m.visitor_id::text END AS visitor
+       FROM (${memberRowsSql(raw)}) m LEFT JOIN report_visitors r ON r.visitor_id = m.visitor_id
+      WHERE m.kind IN (:setKinds)${filters(query, 'm.')}`,
+    replacements,
+  );
+  // Visitors no summary has numbered yet are in no day's set: numbers past the last one stand for them here.
+  const unnumbered = new Map<string, number>();
+  const [{ last }] = (await select<{ last: number }>('SELECT COALESCE(max(number), 0) AS last FROM report_visitors', {})) as [{ last: number }];
+  for (const row of rawRows) {
+    const number = row.number ?? unnumbered.get(row.visitor!) ?? unnumbered.set(row.visitor!, last + 1 + unnumbered.size).get(row.visitor!)!;
+    setOf(row).add(number);
+  }
+  return sets;
+}
+
+/** The count facts summed per kind and subject over the days and the raw spans. */
+function readCounts({ select, raw, where, replacements }: Read): Promise<Array<FactKey & { n: number }>> {
+  return select(
+    `SELECT kind, subject_id, sum(n)::int AS n FROM (
+       SELECT kind, locale, team_id, subject_id, n FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:countKinds)
+       UNION ALL
+       SELECT kind, locale, team_id, subject_id, n FROM (${countRowsSql(raw)}) c WHERE kind IN (:countKinds)
+     ) f WHERE true${where} GROUP BY kind, subject_id`,
+    replacements,
+  );
+}
+
+/** The value facts' packed values, one row per day (or raw span) and team. */
+function readValues({ select, raw, where, replacements }: Read): Promise<ValueRow[]> {
+  return select(
+    `SELECT kind, team_id, members FROM report_day_facts WHERE day BETWEEN :first AND :end AND kind IN (:valueKinds)${where}
+     UNION ALL
+     SELECT kind, team_id, members FROM (${valueRowsSql(raw)}) v WHERE kind IN (:valueKinds)${where}`,
+    replacements,
+  );
+}
+
+type ValueRow = { kind: ValueKind; team_id: number; members: Buffer };
 
 /** The whole days of the period that are not summarised (the builder skips those not closed yet). */
 async function missingDays(sequelize: Sequelize, days: string[]): Promise<string[]> {
@@ -114,7 +134,7 @@ function addMembers(set: TypedFastBitSet, members: Buffer): void {
 }
 
 /** Each team's values of each kind, the days' float8s concatenated in one array. */
-function valuesOf(rows: Array<{ kind: ValueKind; team_id: number; members: Buffer }>): Map<string, Map<number, Float64Array>> {
+function valuesOf(rows: ValueRow[]): Map<string, Map<number, Float64Array>> {
   const lengths = new Map<string, number>();
   const key = (row: { kind: string; team_id: number }) => `${row.kind}:${row.team_id}`;
   for (const row of rows) lengths.set(key(row), (lengths.get(key(row)) ?? 0) + row.members.length / 8);
@@ -131,7 +151,7 @@ function valuesOf(rows: Array<{ kind: ValueKind; team_id: number; members: Buffe
   return byKind;
 }
 
-function factsOf(sets: Map<string, TypedFastBitSet>, counts: Array<FactKey & { n: number }>, valueRows: Array<{ kind: ValueKind; team_id: number; members: Buffer }>): PeriodFacts {
+function factsOf(sets: Map<string, TypedFastBitSet>, counts: Array<FactKey & { n: number }>, valueRows: ValueRow[]): PeriodFacts {
   const values = valuesOf(valueRows);
   const bySubject = <T>(map: Map<string, T>, kind: string) =>
     new Map([...map].filter(([key]) => key.startsWith(`${kind}:`)).map(([key, value]) => [Number(key.slice(kind.length + 1)), value]));
