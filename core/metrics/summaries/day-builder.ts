@@ -35,26 +35,19 @@ export async function buildDays(sequelize: Sequelize, days: readonly string[]): 
       inRange: (column) => `${column} >= :buildFrom::timestamptz AND ${column} < :buildTo::timestamptz AND utc_day(${column}) = ANY (:built::date[])`,
       bucket: (column) => `utc_day(${column})`,
     };
-    // One pass over the raw rows: the members are gathered once, new visitors get their numbers (not with
-    // ON CONFLICT: that would draw a number for every visitor already known, and the numbers must stay dense,
-    // they size the bitsets; the lock keeps this free of races), and the statement, which can't see rows its
-    // own CTE inserted, takes those numbers from RETURNING.
+    // Numbers for new visitors first. Not ON CONFLICT: that would draw a number for every visitor already known,
+    // and the numbers must stay dense (they size the bitsets). The lock keeps this free of races.
     await run(
-      `WITH members AS MATERIALIZED (
-         SELECT DISTINCT day, kind, locale, team_id, subject_id, visitor_id, conversation_id FROM (${memberRowsSql(range)}) m
-       ),
-       numbered AS (
-         INSERT INTO report_visitors (visitor_id)
-           SELECT DISTINCT m.visitor_id FROM members m
-            WHERE m.visitor_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_visitors r WHERE r.visitor_id = m.visitor_id)
-         RETURNING number, visitor_id
-       ),
-       visitors AS (SELECT number, visitor_id FROM report_visitors UNION ALL SELECT number, visitor_id FROM numbered)
-       INSERT INTO report_day_facts (day, kind, locale, team_id, subject_id, n, members)
+      `INSERT INTO report_visitors (visitor_id)
+         SELECT DISTINCT m.visitor_id FROM (${memberRowsSql(range)}) m
+          WHERE m.visitor_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_visitors r WHERE r.visitor_id = m.visitor_id)`,
+      replacements,
+    );
+    await run(
+      `INSERT INTO report_day_facts (day, kind, locale, team_id, subject_id, n, members)
          SELECT day, kind, locale, team_id, subject_id, count(*), string_agg(int4send(number), ''::bytea ORDER BY number)
-           -- Already distinct: a member is a visitor (one number each) or a conversation.
-           FROM (SELECT m.day, m.kind, m.locale, m.team_id, m.subject_id, COALESCE(v.number, m.conversation_id) AS number
-                   FROM members m LEFT JOIN visitors v ON v.visitor_id = m.visitor_id) numbers
+           FROM (SELECT DISTINCT m.day, m.kind, m.locale, m.team_id, m.subject_id, COALESCE(r.number, m.conversation_id) AS number
+                   FROM (${memberRowsSql(range)}) m LEFT JOIN report_visitors r ON r.visitor_id = m.visitor_id) members
           GROUP BY 1, 2, 3, 4, 5
          UNION ALL
          SELECT day, kind, locale, team_id, subject_id, n, NULL FROM (${countRowsSql(range)}) counts
