@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../core/app.ts';
+import { createLogger } from '../../../core/logger.ts';
+import { SummaryWarmer } from '../../../core/metrics/summaries/summary-warmer.ts';
 import { metricsFixtures } from '../../support/metrics-fixtures.ts';
 import { teamFixtures } from '../../support/team-fixtures.ts';
 import { createTestCore } from '../../support/test-core.ts';
@@ -110,5 +112,18 @@ describe('reports over summarised days', () => {
       });
       expect(await core.metrics.chat(period)).toMatchObject({ conversations: 0, firstReply: { count: 0, p50Seconds: null, unanswered: 0 } });
     }
+  });
+
+  it('gives the same numbers after the background warmer summarised the days, and after an import into them', async () => {
+    const june = { from: at('2026-06-01T00:00:00Z'), to: at('2026-07-01T00:00:00Z'), timeZone: 'Asia/Kolkata' };
+    const [ann, bob] = [await data.visitor(), await data.visitor()];
+    await data.events([
+      { type: 'page_view', locale: 'en', visitorId: ann, occurredAt: at('2026-06-03T10:00:00Z') },
+      { type: 'page_view', locale: 'en', visitorId: ann, occurredAt: at('2026-06-20T10:00:00Z') },
+    ]);
+    await new SummaryWarmer(core.sequelize, createLogger('warn', false)).warm();
+    expect(await core.metrics.helpCenter(june)).toMatchObject({ visits: 1 });
+    await data.events([{ type: 'page_view', locale: 'en', visitorId: bob, occurredAt: at('2026-06-20T11:00:00Z') }]);
+    expect(await core.metrics.helpCenter(june)).toMatchObject({ visits: 2 });
   });
 });
