@@ -129,11 +129,11 @@ export async function down({ context: qi }: { context: QueryInterface }): Promis
     DROP TRIGGER messages_replies_insert ON messages;
     DROP TRIGGER messages_replies_delete ON messages;
     DROP FUNCTION track_replies();
-    ALTER TABLE conversations DROP COLUMN first_reply_at;
     DROP TRIGGER conversations_forget_insert ON conversations;
     DROP TRIGGER conversations_forget_delete ON conversations;
     DROP TRIGGER conversations_forget_update ON conversations;
     DROP FUNCTION forget_report_days_of_conversations();
+    ALTER TABLE conversations DROP COLUMN first_reply_at;
     DROP TRIGGER search_queries_forget_insert ON search_queries;
     DROP TRIGGER search_queries_forget_update ON search_queries;
     DROP TRIGGER search_queries_forget_delete ON search_queries;
