@@ -30,6 +30,7 @@ import { connectDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createSavedReplies, type SavedReplies } from './saved-replies/index.ts';
 import { createMetrics, type Metrics } from './metrics/index.ts';
+import { SummaryWarmer } from './metrics/summaries/summary-warmer.ts';
 import { EventBus } from './events.ts';
 import { EventsRelay } from './events-relay.ts';
 import type { Logger } from './logger.ts';
@@ -138,6 +139,9 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
   if (mailWorker) chatEmail.replyMailer.start();
   const attachments = new DiskAttachmentStore(path.join(config.dataDir, 'attachments'));
   const attachmentSweeper = mailWorker ? startUnsentAttachmentSweeper(database.sequelize, attachments, logger) : undefined;
+  // Background work runs where the mail worker runs; the day summaries too (see core/metrics/summaries/).
+  const summaryWarmer = mailWorker ? new SummaryWarmer(database.sequelize, logger) : undefined;
+  summaryWarmer?.start();
   const webhookWorker = mailWorker ? new WebhookWorker(database.sequelize, logger, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, ...options.webhookWorker }) : undefined;
   webhookWorker?.start();
 
@@ -194,6 +198,7 @@ export async function createCore(config: Config, logger: Logger, options: CoreOp
       await chatEmail.replyMailer.stop();
       await webhookWorker?.stop();
       await mailWorker?.stop();
+      await summaryWarmer?.stop();
       await relay.close();
       await views.close();
       await metrics.close();

@@ -2,12 +2,9 @@ import type { Sequelize } from 'sequelize';
 import type { ValidReportQuery } from './report-query.ts';
 import { andIf, reportSelect } from './report-sql.ts';
 import { ratio, tableOf, type ReportTable } from './report-table.ts';
+import { periodFacts } from './summaries/period-facts.ts';
 
-/**
- * A page view of an article counts toward a chat the same visitor started within this long after it: the
- * usual web-analytics visit (a visit ends after 30 minutes without activity).
- */
-export const VISIT_WINDOW_MINUTES = 30;
+export { VISIT_WINDOW_MINUTES } from './visit-window.ts';
 const TOP_ARTICLES = 10;
 
 /** Help-center visitors at each step of the deflection funnel (each step counts them independently). */
@@ -48,76 +45,53 @@ export interface FunnelReport {
 
 /** The funnel for [from, to): help-center visitors (optionally of one locale), chats optionally of one team. */
 export async function funnelReport(sequelize: Sequelize, query: ValidReportQuery): Promise<FunnelReport> {
-  const replacements = { from: query.from, to: query.to, locale: query.locale, teamId: query.teamId, visit: `${VISIT_WINDOW_MINUTES} minutes`, top: TOP_ARTICLES };
-  const select = <T extends object>(sql: string) => reportSelect<T>(sequelize, sql, replacements);
-  const period = 'occurred_at >= :from AND occurred_at < :to';
-  const inLocale = andIf(query.locale, 'locale = :locale');
+  const replacements = { from: query.from, to: query.to, locale: query.locale, top: TOP_ARTICLES };
   const articleInLocale = andIf(query.locale, 'a.locale = :locale');
-  const ofTeam = andIf(query.teamId, 'c.team_id = :teamId');
-  const [steps, bot, deflections, leading, sad] = await Promise.all([
-    select<FunnelSteps>(
-      // One pass over the period's events, grouped by visitor, gives every per-visitor flag at once.
-      `WITH active AS (
-         SELECT visitor_id, bool_or(type = 'page_view'${inLocale}) AS visited,
-                bool_or(type IN ('page_view', 'widget_article_open') AND article_id IS NOT NULL OR type = 'widget_search') AS engaged,
-                bool_or(type = 'widget_open') AS opened
-           FROM help_center_events WHERE type <> 'deflection' AND ${period} AND visitor_id IS NOT NULL GROUP BY visitor_id
-       ),
-       searchers AS (SELECT DISTINCT visitor_id FROM search_queries WHERE created_at >= :from AND created_at < :to AND visitor_id IS NOT NULL),
-       chats AS (
-         SELECT c.visitor_id, bool_or(c.bot_outcome IS NULL OR c.bot_outcome = 'escalated') AS human
-           FROM conversations c WHERE c.created_at >= :from AND c.created_at < :to${ofTeam} GROUP BY c.visitor_id
-       )
-       SELECT count(*)::int AS "helpCenterVisitors",
-              count(*) FILTER (WHERE a.engaged OR s.visitor_id IS NOT NULL)::int AS "searchedOrRead",
-              count(*) FILTER (WHERE a.opened)::int AS "openedWidget",
-              count(ch.visitor_id)::int AS "startedConversation",
-              count(*) FILTER (WHERE ch.human)::int AS "neededHuman"
-         FROM active a LEFT JOIN searchers s USING (visitor_id) LEFT JOIN chats ch USING (visitor_id) WHERE a.visited`,
-    ),
-    select<{ helped: number; escalated: number }>(
-      `SELECT count(*) FILTER (WHERE bot_outcome = 'helped')::int AS helped, count(*) FILTER (WHERE bot_outcome = 'escalated')::int AS escalated
-         FROM conversations c WHERE c.created_at >= :from AND c.created_at < :to${ofTeam} AND c.bot_outcome IN ('helped', 'escalated')`,
-    ),
-    select<{ n: number }>(`SELECT count(*)::int AS n FROM help_center_events WHERE type = 'deflection' AND ${period}${inLocale}`),
-    select<ArticleLeadingToChats>(
-      `WITH chats AS (
-         SELECT c.id, c.visitor_id, c.created_at, (c.origin->>'articleId')::int AS origin_article
-           FROM conversations c WHERE c.created_at >= :from AND c.created_at < :to${ofTeam}
-       ),
-       led AS (
-         SELECT origin_article AS article_id, id FROM chats WHERE origin_article IS NOT NULL
-         UNION
-         SELECT e.article_id, ch.id FROM chats ch
-           JOIN help_center_events e ON e.type = 'page_view' AND e.visitor_id = ch.visitor_id AND e.article_id IS NOT NULL
-            AND e.occurred_at <= ch.created_at AND e.occurred_at > ch.created_at - :visit::interval
-            -- Implied by the two lines above, but it lets PostgreSQL read only the period's views, not every view.
-            AND e.occurred_at > :from::timestamptz - :visit::interval AND e.occurred_at < :to
-       )
-       SELECT a.id AS "articleId", a.title, count(*)::int AS conversations
-         FROM led JOIN articles a ON a.id = led.article_id${articleInLocale}
-        GROUP BY a.id, a.title ORDER BY conversations DESC, a.id LIMIT :top`,
-    ),
-    select<SadArticle>(
+  const [facts, sad] = await Promise.all([
+    // Per-visitor steps are intersections of visitor sets; see summaries/ for how a year stays fast.
+    periodFacts(sequelize, query, {
+      sets: ['visited', 'engaged', 'opened_widget', 'chatted', 'needed_human'],
+      counts: ['deflections', 'bot_helped', 'bot_escalated', 'led_to_chat'],
+    }),
+    reportSelect<SadArticle>(
+      sequelize,
       `SELECT a.id AS "articleId", a.title, count(*) FILTER (WHERE r.value = -1)::int AS sad, count(*)::int AS reactions
          FROM article_reactions r JOIN articles a ON a.id = r.article_id
         WHERE r.updated_at >= :from AND r.updated_at < :to${articleInLocale}
         GROUP BY a.id, a.title HAVING count(*) FILTER (WHERE r.value = -1) > 0
         ORDER BY sad DESC, reactions, a.id LIMIT :top`,
+      replacements,
     ),
   ]);
-  const funnel = steps[0]!;
-  const { helped, escalated } = bot[0]!;
+  const visited = facts.members('visited');
+  const steps: FunnelSteps = {
+    helpCenterVisitors: visited.size(),
+    searchedOrRead: visited.intersection_size(facts.members('engaged')),
+    openedWidget: visited.intersection_size(facts.members('opened_widget')),
+    startedConversation: visited.intersection_size(facts.members('chatted')),
+    neededHuman: visited.intersection_size(facts.members('needed_human')),
+  };
+  const [helped, escalated] = [facts.count('bot_helped'), facts.count('bot_escalated')];
   return {
-    steps: funnel,
-    selfServiceRate: ratio(funnel.helpCenterVisitors - funnel.neededHuman, funnel.helpCenterVisitors),
+    steps,
+    selfServiceRate: ratio(steps.helpCenterVisitors - steps.neededHuman, steps.helpCenterVisitors),
     answerBotResolutionRate: ratio(helped, helped + escalated),
     botHelped: helped,
     botEscalated: escalated,
-    deflections: deflections[0]!.n,
-    articlesLeadingToChats: leading,
+    deflections: facts.count('deflections'),
+    articlesLeadingToChats: await topArticles(sequelize, facts.countsBySubject('led_to_chat'), articleInLocale, query.locale),
     sadArticles: sad,
   };
+}
+
+/** The articles with the most conversations (of the locale's articles, with a locale), most first, then by id. */
+async function topArticles(sequelize: Sequelize, counts: Map<number, number>, articleInLocale: string, locale: string | undefined): Promise<ArticleLeadingToChats[]> {
+  if (counts.size === 0) return [];
+  const articles = await reportSelect<{ id: number; title: string }>(sequelize, `SELECT a.id, a.title FROM articles a WHERE a.id IN (:ids)${articleInLocale}`, { ids: [...counts.keys()], locale });
+  return articles
+    .map((a) => ({ articleId: a.id, title: a.title, conversations: counts.get(a.id)! }))
+    .sort((x, y) => y.conversations - x.conversations || x.articleId - y.articleId)
+    .slice(0, TOP_ARTICLES);
 }
 
 /** The report as tables: funnel steps and rates, articles that lead to chats, 😞 articles. */

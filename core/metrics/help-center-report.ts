@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { ValidReportQuery } from './report-query.ts';
 import { andIf, reportSelect } from './report-sql.ts';
 import { tableOf, type ReportTable } from './report-table.ts';
+import { periodFacts } from './summaries/period-facts.ts';
 
 /** Reactions to one article in the period. */
 export interface ArticleReactions {
@@ -35,25 +36,13 @@ export interface HelpCenterReport {
 export async function helpCenterReport(sequelize: Sequelize, query: ValidReportQuery): Promise<HelpCenterReport> {
   const replacements = { from: query.from, to: query.to, locale: query.locale, timeZone: query.timeZone };
   const select = <T extends object>(sql: string) => reportSelect<T>(sequelize, sql, replacements);
-  const one = async <T extends object>(sql: string) => (await select<T>(sql))[0]!;
-  const inLocale = andIf(query.locale, 'locale = :locale');
   const articleInLocale = andIf(query.locale, 'a.locale = :locale');
-  const [views, logged, widget, reactionsByArticle, reactionsByDay] = await Promise.all([
-    one<{ visits: number; article_views: number }>(
-      // Grouping first lets PostgreSQL hash the visitors; count(DISTINCT) would sort every view of the period.
-      `SELECT count(visitor_id)::int AS visits, COALESCE(sum(article_views), 0)::int AS article_views
-         FROM (SELECT visitor_id, count(article_id) AS article_views FROM help_center_events
-                WHERE type = 'page_view' AND occurred_at >= :from AND occurred_at < :to${inLocale} GROUP BY visitor_id) v`,
-    ),
-    one<{ searches: number; failed: number; no_click: number }>(
-      `SELECT count(*)::int AS searches, count(*) FILTER (WHERE result_count = 0)::int AS failed,
-              count(*) FILTER (WHERE result_count > 0 AND clicked_article_id IS NULL)::int AS no_click
-         FROM search_queries WHERE created_at >= :from AND created_at < :to${inLocale}`,
-    ),
-    one<{ searches: number; failed: number }>(
-      `SELECT count(*)::int AS searches, count(*) FILTER (WHERE result_count = 0)::int AS failed
-         FROM help_center_events WHERE type = 'widget_search' AND occurred_at >= :from AND occurred_at < :to${inLocale}`,
-    ),
+  const [facts, reactionsByArticle, reactionsByDay] = await Promise.all([
+    // Visitors and the searches come from the day summaries plus the raw edges of the period (summaries/).
+    periodFacts(sequelize, query, {
+      sets: ['visited'],
+      counts: ['article_views', 'searches', 'failed_searches', 'no_click_searches', 'widget_searches', 'widget_failed_searches'],
+    }),
     select<ArticleReactions>(
       `SELECT a.id AS "articleId", a.title, count(*) FILTER (WHERE r.value = -1)::int AS sad,
               count(*) FILTER (WHERE r.value = 0)::int AS neutral, count(*) FILTER (WHERE r.value = 1)::int AS happy
@@ -71,11 +60,11 @@ export async function helpCenterReport(sequelize: Sequelize, query: ValidReportQ
     ),
   ]);
   return {
-    visits: views.visits,
-    articleViews: views.article_views,
-    searches: logged.searches + widget.searches,
-    failedSearches: logged.failed + widget.failed,
-    noClickSearches: logged.no_click,
+    visits: facts.members('visited').size(),
+    articleViews: facts.count('article_views'),
+    searches: facts.count('searches') + facts.count('widget_searches'),
+    failedSearches: facts.count('failed_searches') + facts.count('widget_failed_searches'),
+    noClickSearches: facts.count('no_click_searches'),
     reactionsByArticle,
     reactionsByDay,
   };

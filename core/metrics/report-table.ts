@@ -10,7 +10,7 @@ export function tableOf<T extends object>(columns: ReadonlyArray<keyof T & strin
 }
 
 /** Nearest-rank percentile (the value at or below which `p` of the values lie); null for no values. */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }

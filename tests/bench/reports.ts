@@ -13,7 +13,8 @@ import { BENCH_END, generateReportData } from './support/report-data.ts';
  * `npm run bench:reports`: a year with 100k conversations and 1M help-center events (generated in SQL), then
  * each report over the last 30 and 365 days, median of RUNS runs, against a baseline measured in the same run:
  * a plain count(*) of the period's events and conversations (the least any report over them must read).
- * Target: every report ≤ 300 ms.
+ * Target: every report ≤ 300 ms. Each report is also timed once cold (day summaries deleted first, so that run
+ * builds them: core/metrics/summaries/).
  *
  * Generating the year takes minutes. `BENCH_KEEP_DATA=1` keeps the cluster in `.bench-data/reports-postgres-kept`
  * and reuses it on the next run with that flag (generation is skipped when it already holds the year), so query
@@ -57,11 +58,24 @@ try {
       ),
     );
     for (const [name, report] of [['helpCenter', core.metrics.helpCenter], ['funnel', core.metrics.funnel], ['chat', core.metrics.chat]] as const) {
+      // Cold: no day summarised yet, so this run builds the period's days (as the first report after a deploy,
+      // or after an import that touched every day, would). Warm: the summaries exist; only the edges are raw.
+      await core.sequelize.query('DELETE FROM report_days');
+      const coldStarted = performance.now();
+      await report(query);
+      const cold = performance.now() - coldStarted;
       const ms = await median(() => report(query));
-      rows[`${name}, ${days} days`] = { 'median ms': Math.round(ms), 'baseline ms': Math.round(baseline), 'x baseline': +(ms / baseline).toFixed(1), '≤ 300 ms': ms <= 300 ? 'yes' : 'NO' };
+      rows[`${name}, ${days} days`] = {
+        'cold ms': Math.round(cold),
+        'warm median ms': Math.round(ms),
+        'baseline ms': Math.round(baseline),
+        'warm x baseline': +(ms / baseline).toFixed(2),
+        'warm ≤ 300 ms': ms <= 300 ? 'yes' : 'NO',
+      };
     }
   }
-  console.log(`\nReports over 100k conversations and 1M help-center events, median of ${RUNS} runs (baseline: count(*) of the period's events + conversations)\n`);
+  const [load] = (await import('node:os')).loadavg();
+  console.log(`\nReports over 100k conversations and 1M help-center events, warm: median of ${RUNS} runs; cold: one run building every day summary of the period (baseline: count(*) of the period's events + conversations; load average ${load!.toFixed(2)})\n`);
   console.table(rows);
 } finally {
   await core.close();
