@@ -29,6 +29,8 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
   declare snoozedAt: CreationOptional<Date | null>;
   /** Null: the answer bot didn't act in this conversation. */
   declare botOutcome: CreationOptional<BotOutcome | null>;
+  /** When the visitor asked for a person after the answer bot's offer (null: they never did, or no bot). */
+  declare humanRequestedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -50,6 +52,7 @@ export class Conversation extends Model<InferAttributes<Conversation>, InferCrea
         snoozedUntil: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         snoozedAt: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         botOutcome: { type: DataTypes.STRING(16), allowNull: true, defaultValue: null },
+        humanRequestedAt: { type: DataTypes.DATE, allowNull: true, defaultValue: null },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

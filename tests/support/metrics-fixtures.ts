@@ -18,11 +18,11 @@ export function metricsFixtures(core: Core) {
       return id;
     },
     events: (events: HelpCenterEvent[]) => core.metrics.recordEvents(events),
-    async conversation(input: { visitorId: string; at: string; teamId?: number; botOutcome?: BotOutcome; origin?: object; status?: 'open' | 'closed'; assigneeId?: number | null; firstClosedAt?: string | null; reopenCount?: number }): Promise<number> {
+    async conversation(input: { visitorId: string; at: string; teamId?: number; botOutcome?: BotOutcome; origin?: object; status?: 'open' | 'closed'; assigneeId?: number | null; firstClosedAt?: string | null; reopenCount?: number; humanRequestedAt?: string }): Promise<number> {
       const [rows] = await sql(
-        `INSERT INTO conversations (visitor_id, created_at, updated_at, team_id, bot_outcome, origin, status, assignee_id, first_closed_at, reopen_count)
-         VALUES (:visitorId, :at, :at, COALESCE(:teamId, default_team_id()), :botOutcome, :origin, :status, :assigneeId, :firstClosedAt, :reopenCount) RETURNING id`,
-        { visitorId: input.visitorId, at: input.at, teamId: input.teamId ?? null, botOutcome: input.botOutcome ?? null, origin: JSON.stringify(input.origin ?? { kind: 'launcher' }), status: input.status ?? 'open', assigneeId: input.assigneeId ?? null, firstClosedAt: input.firstClosedAt ?? null, reopenCount: input.reopenCount ?? 0 },
+        `INSERT INTO conversations (visitor_id, created_at, updated_at, team_id, bot_outcome, origin, status, assignee_id, first_closed_at, reopen_count, human_requested_at)
+         VALUES (:visitorId, :at, :at, COALESCE(:teamId, default_team_id()), :botOutcome, :origin, :status, :assigneeId, :firstClosedAt, :reopenCount, :humanRequestedAt) RETURNING id`,
+        { visitorId: input.visitorId, at: input.at, humanRequestedAt: input.humanRequestedAt ?? null, teamId: input.teamId ?? null, botOutcome: input.botOutcome ?? null, origin: JSON.stringify(input.origin ?? { kind: 'launcher' }), status: input.status ?? 'open', assigneeId: input.assigneeId ?? null, firstClosedAt: input.firstClosedAt ?? null, reopenCount: input.reopenCount ?? 0 },
       );
       return (rows as Array<{ id: number }>)[0]!.id;
     },

@@ -92,8 +92,9 @@ export function countRowsSql({ inRange, bucket }: FactRange): string {
 export function valueRowsSql({ inRange, bucket }: FactRange): string {
   const epochMs = (column: string) => `float8send((extract(epoch FROM ${column}) * 1000)::float8)`;
   return `
+    -- A conversation the answer bot held waits for a reply from when the visitor asked for a person.
     SELECT ${bucket('created_at')} AS day, 'reply_pairs' AS kind, '' AS locale, team_id, 0 AS subject_id, count(*)::int AS n,
-           string_agg(${epochMs('created_at')} || ${epochMs('first_reply_at')}, ''::bytea) AS members
+           string_agg(${epochMs('COALESCE(human_requested_at, created_at)')} || ${epochMs('first_reply_at')}, ''::bytea) AS members
       FROM conversations WHERE first_reply_at IS NOT NULL AND ${inRange('created_at')}
      GROUP BY 1, 4
     UNION ALL

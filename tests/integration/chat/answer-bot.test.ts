@@ -160,6 +160,7 @@ describe('the answer bot', () => {
       const routed = await inTeamView(conversation.id);
       expect(routed).toMatchObject({ assigneeId: olga.user.id });
       expect(Date.now() - routed.waitingSince!.getTime()).toBeLessThan(60_000);
+      expect(routed.humanRequestedAt!.getTime()).toBe(routed.waitingSince!.getTime()); // where the report's first reply starts
       expect(escalated.messages.map((m) => m.body)).toEqual(['The visitor still needs help: passed to the team', `Assigned to Olga Online (round robin, ${botTeam.name})`]);
       await expect.poll(() => inbox.filter((r) => r.event === 'conversation:updated' && r.conversationId === conversation.id).length).toBeGreaterThan(0);
 

@@ -43,6 +43,17 @@ describe('the chat report', () => {
     expect(report.conversations).toBe(5);
   });
 
+  it('measures a conversation the answer bot held from when the visitor asked for a person', async () => {
+    const bot = await teams.team('Bot desk'); // no schedule: always open
+    const visitor = await data.visitor();
+    // Asked at 10:00, read the bot's articles, asked for a person at 10:20; the team replied at 10:22.
+    const held = await data.conversation({ visitorId: visitor, at: '2026-03-02T10:00:00Z', teamId: bot.id, botOutcome: 'escalated', humanRequestedAt: '2026-03-02T10:20:00Z' });
+    await data.message(held, { at: '2026-03-02T10:00:00Z', sender: 'visitor' });
+    await data.message(held, { at: '2026-03-02T10:22:00Z', sender: 'agent' });
+    const report = await core.metrics.chat({ from: at('2026-03-01T00:00:00Z'), to: at('2026-04-01T00:00:00Z'), teamId: bot.id });
+    expect(report.firstReply).toEqual({ count: 1, p50Seconds: 120, p90Seconds: 120, unanswered: 0 });
+  });
+
   it('measures resolution to the first close, and the share of closed conversations reopened', async () => {
     const team = await teams.team('Resolution');
     const visitor = await data.visitor();
