@@ -16,24 +16,29 @@ export const sampleDir = fileURLToPath(new URL('../../../articles/', import.meta
  * (without a database), so benchmarks index exactly the text customers search.
  */
 export async function loadBenchDocuments(): Promise<SearchDocument[]> {
+  // Images are processed into a scratch folder nobody reads; it is removed afterwards.
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'deflect-bench-media-'));
   const documents: SearchDocument[] = [];
-  for (const dir of [sampleDir, corpusDir]) {
-    const prepared = await prepareImport(await readSourceTree(dir), { locales: ['en', 'ru'], defaultLocale: 'en', mediaDir });
-    for (const article of prepared.articles) {
-      documents.push({
-        id: documents.length + 1,
-        locale: article.locale,
-        collectionSlug: article.collectionSlug,
-        collectionTitle: article.collectionSlug,
-        title: article.title,
-        headings: article.toc.map((entry) => entry.text),
-        tags: article.tags,
-        description: article.description,
-        body: markdownToPlainText(article.body),
-        url: `/${article.locale}/${article.collectionSlug}/${article.slug}`,
-      });
+  try {
+    for (const dir of [sampleDir, corpusDir]) {
+      const prepared = await prepareImport(await readSourceTree(dir), { locales: ['en', 'ru'], defaultLocale: 'en', mediaDir });
+      for (const article of prepared.articles) {
+        documents.push({
+          id: documents.length + 1,
+          locale: article.locale,
+          collectionSlug: article.collectionSlug,
+          collectionTitle: article.collectionSlug,
+          title: article.title,
+          headings: article.toc.map((entry) => entry.text),
+          tags: article.tags,
+          description: article.description,
+          body: markdownToPlainText(article.body),
+          url: `/${article.locale}/${article.collectionSlug}/${article.slug}`,
+        });
+      }
     }
+  } finally {
+    await rm(mediaDir, { recursive: true, force: true });
   }
   return documents;
 }
