@@ -1,6 +1,7 @@
 import type { SearchResult as MiniSearchResult } from 'minisearch';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from '../engine.ts';
 import { normalize } from '../text/analyze.ts';
+import { flatCopy } from '../text/flat-copy.ts';
 import { cropAround, highlightAll, opening, wordMatcher } from '../text/snippet.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { FIELD_BOOSTS, MIN_BODY_PREFIX_LENGTH, planQuery, STEM_BOOST, TYPO_WEIGHT } from './query-plan.ts';
@@ -72,9 +73,9 @@ export class EmbeddedEngine implements SearchEngine {
       const { body, ...fields } = document;
       this.#documents.set(document.id, {
         document: fields,
-        snippetText: body.slice(0, SNIPPET_WINDOW),
-        normalizedTitle: normalize(document.title),
-        normalizedText: normalize(`${document.description}\n${body.slice(0, PHRASE_WINDOW)}`).replace(/\s+/g, ' '),
+        snippetText: flatCopy(body.slice(0, SNIPPET_WINDOW)),
+        normalizedTitle: flatCopy(normalize(document.title)),
+        normalizedText: flatCopy(normalize(`${document.description}\n${body.slice(0, PHRASE_WINDOW)}`).replace(/\s+/g, ' ')),
       });
     }
   }

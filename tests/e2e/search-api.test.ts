@@ -26,8 +26,10 @@ describe('GET /api/search and POST /api/search/log', () => {
   afterAll(() => server?.stop());
 
   it('finds the right article despite a typo, with highlighted title and snippet', async () => {
-    const { status, body } = await search('q=pasword%20reset&locale=en');
+    const { status, headers, body } = await search('q=pasword%20reset&locale=en');
     expect(status).toBe(200);
+    // How long the search itself took, for the browser's network panel (and bench:search).
+    expect(headers.get('server-timing')).toMatch(/^search;dur=\d+\.\d\d$/);
     expect(body.hits[0]!.url).toBe('/en/account/reset-password');
     expect(body.hits[0]!.titleHtml).toContain('<mark>');
     expect(body.hits[0]!.snippetHtml.length).toBeGreaterThan(20);

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,24 +16,29 @@ export const sampleDir = fileURLToPath(new URL('../../../articles/', import.meta
  * (without a database), so benchmarks index exactly the text customers search.
  */
 export async function loadBenchDocuments(): Promise<SearchDocument[]> {
+  // Images are processed into a scratch folder nobody reads; it is removed afterwards.
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'deflect-bench-media-'));
   const documents: SearchDocument[] = [];
-  for (const dir of [sampleDir, corpusDir]) {
-    const prepared = await prepareImport(await readSourceTree(dir), { locales: ['en', 'ru'], defaultLocale: 'en', mediaDir });
-    for (const article of prepared.articles) {
-      documents.push({
-        id: documents.length + 1,
-        locale: article.locale,
-        collectionSlug: article.collectionSlug,
-        collectionTitle: article.collectionSlug,
-        title: article.title,
-        headings: article.toc.map((entry) => entry.text),
-        tags: article.tags,
-        description: article.description,
-        body: markdownToPlainText(article.body),
-        url: `/${article.locale}/${article.collectionSlug}/${article.slug}`,
-      });
+  try {
+    for (const dir of [sampleDir, corpusDir]) {
+      const prepared = await prepareImport(await readSourceTree(dir), { locales: ['en', 'ru'], defaultLocale: 'en', mediaDir });
+      for (const article of prepared.articles) {
+        documents.push({
+          id: documents.length + 1,
+          locale: article.locale,
+          collectionSlug: article.collectionSlug,
+          collectionTitle: article.collectionSlug,
+          title: article.title,
+          headings: article.toc.map((entry) => entry.text),
+          tags: article.tags,
+          description: article.description,
+          body: markdownToPlainText(article.body),
+          url: `/${article.locale}/${article.collectionSlug}/${article.slug}`,
+        });
+      }
     }
+  } finally {
+    await rm(mediaDir, { recursive: true, force: true });
   }
   return documents;
 }
@@ -41,6 +46,29 @@ export async function loadBenchDocuments(): Promise<SearchDocument[]> {
 /** The documents repeated `times` times with new ids: a larger help center with the same language. */
 export function scaled(documents: SearchDocument[], times: number): SearchDocument[] {
   return Array.from({ length: times }, (_, copy) => documents.map((d) => ({ ...d, id: copy * documents.length + d.id, url: `${d.url}-${copy}` }))).flat();
+}
+
+/**
+ * The corpus `times` times over in a temporary folder outside the repository (copies named `…--copy-N.md`,
+ * `_aux` linked), for importing into a server the same larger help center `scaled` gives in process. The
+ * folder's path is the same every run: the importer knows articles by folder and path, so a second run
+ * finds them unchanged instead of refusing their slugs as taken by another folder's articles.
+ */
+export async function scaledCorpusDir(times: number): Promise<string> {
+  const dir = path.join(os.tmpdir(), `deflect-bench-corpus-x${times}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir);
+  await symlink(path.join(corpusDir, '_aux'), path.join(dir, '_aux'));
+  for (const locale of ['en', 'ru']) {
+    await mkdir(path.join(dir, locale));
+    for (const name of await readdir(path.join(corpusDir, locale))) {
+      if (!name.endsWith('.md')) continue;
+      for (let copy = 0; copy < times; copy += 1) {
+        await copyFile(path.join(corpusDir, locale, name), path.join(dir, locale, copy === 0 ? name : name.replace(/\.md$/, `--copy-${copy}.md`)));
+      }
+    }
+  }
+  return dir;
 }
 
 /** A deterministic pseudo-random generator (mulberry32), so every run measures the same queries. */
