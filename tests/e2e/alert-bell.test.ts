@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
+import { signedInStaff } from '../support/admin-pages.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
 
 describe('the alerts bell: a team lead hears about a 😞 live', () => {
@@ -13,15 +13,7 @@ describe('the alerts bell: a team lead hears about a 😞 live', () => {
   const url = (path: string) => `${session.server.url}${path}`;
   const bell = (page: Page) => page.locator('.alert-bell-button');
 
-  /** A signed-in staff member's page in a browser context of their own. */
-  const staffPage = async (email: string, name: string, role: 'admin' | 'operator'): Promise<Page> => {
-    const { rows } = await db.query<{ id: number }>('INSERT INTO users (email, name, password_hash, roles) VALUES ($1, $2, NULL, ARRAY[$3]::varchar[]) RETURNING id', [email, name, role]);
-    const token = randomToken();
-    await db.query("INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')", [tokenHash(token), rows[0]!.id]);
-    const context = await session.browser.newContext();
-    await context.addCookies([{ name: 'deflect_session', value: token, url: session.server.url, httpOnly: true, sameSite: 'Lax' }]);
-    return context.newPage();
-  };
+  const staffPage = (email: string, name: string, role: 'admin' | 'operator') => signedInStaff(session.browser, session.server, db, { email, name, role });
 
   beforeAll(async () => {
     db = new pg.Client({ connectionString: session.server.databaseUrl });

@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { connectClient, request, type ClientSocket } from '../support/chat-harness.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
+import { openChat } from '../support/widget-pages.ts';
 
 /** Events are batched in the browser (a few seconds) before they reach the server. */
 const EVENTUALLY = { timeout: 15_000, interval: 250 };
-
-async function openWidget(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
-  await page.getByRole('button', { name: 'Chat with us' }).click();
-  // No conversation going on: the widget opens on its home, the chat one click further.
-  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
-  await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
-}
 
 describe('answers before a human: suggestions while typing and the answer bot', () => {
   const session = useServerAndBrowser();
@@ -55,7 +47,7 @@ describe('answers before a human: suggestions while typing and the answer bot', 
 
   it('suggests the article while the question is typed; reading it and closing the chat counts as a deflection', async () => {
     const page = await visitorPage();
-    await openWidget(page, `${session.server.url}/en`);
+    await openChat(page, `${session.server.url}/en`);
     const dialog = page.getByRole('dialog', { name: 'Chat with the team' });
     await page.getByLabel('Your message').fill('How do I reset my password');
 
@@ -103,7 +95,7 @@ describe('answers before a human: suggestions while typing and the answer bot', 
     it('"That helped" closes the conversation, and the operator’s inbox never hears of it', async () => {
       const question = 'How do I reset my password?';
       const page = await visitorPage();
-      await openWidget(page, `${session.server.url}/en`);
+      await openChat(page, `${session.server.url}/en`);
       const dialog = page.getByRole('dialog', { name: 'Chat with the team' });
       await page.getByLabel('Your message').fill(question);
       await page.getByLabel('Your message').press('Enter');
@@ -129,7 +121,7 @@ describe('answers before a human: suggestions while typing and the answer bot', 
     it('"I still need help" hands it to a person, who sees the bot’s attempt in the inbox', async () => {
       const question = 'How can I reset the password of my account?';
       const page = await visitorPage();
-      await openWidget(page, `${session.server.url}/en`);
+      await openChat(page, `${session.server.url}/en`);
       const dialog = page.getByRole('dialog', { name: 'Chat with the team' });
       await page.getByLabel('Your message').fill(question);
       await page.getByLabel('Your message').press('Enter');

@@ -2,23 +2,14 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import sharp from 'sharp';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
+import { openChat } from '../support/widget-pages.ts';
 
 type MessageView = { conversationId: number; seq: number; sender: string; kind: string; body: string };
-
-/** The launcher is server-rendered; it reacts once hydrated (client:idle). */
-async function openWidget(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
-  await page.getByRole('button', { name: /^Chat with us/ }).click();
-  // No conversation going on: the widget opens on its home, the chat one click further.
-  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
-  await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
-}
 
 describe('chat widget: files, emoji, notifications and rating', () => {
   const session = useServerAndBrowser();
@@ -45,7 +36,7 @@ describe('chat widget: files, emoji, notifications and rating', () => {
   /** A visitor's page with the panel open and a conversation started by `opening`. */
   const visitorWithConversation = async (opening: string) => {
     const page = await newPage();
-    await openWidget(page, `${session.server.url}/en/billing`);
+    await openChat(page, `${session.server.url}/en/billing`);
     await page.getByLabel('Your message').fill(opening);
     await page.getByLabel('Your message').press('Enter');
     const first = await arrived((m) => m.body === opening);

@@ -6,18 +6,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
+import { openChat } from '../support/widget-pages.ts';
 
 type MessageView = { conversationId: number; seq: number; clientId: string; sender: string; kind: string; body: string };
-
-/** The launcher is server-rendered; it reacts once hydrated (client:idle). */
-async function openWidget(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
-  await page.getByRole('button', { name: 'Chat with us' }).click();
-  // No conversation going on: the widget opens on its home, the chat one click further.
-  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
-  await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
-}
 
 async function write(page: Page, body: string): Promise<void> {
   await page.getByLabel('Your message').fill(body);
@@ -60,7 +51,7 @@ describe('chat widget', () => {
   it('delivers a conversation both ways in real time, survives a reload, and never shows an internal note', async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
-    await openWidget(page, `${session.server.url}/en/billing`);
+    await openChat(page, `${session.server.url}/en/billing`);
     const dialog = page.getByRole('dialog', { name: 'Chat with the team' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toMatch(/message/);
 
@@ -124,7 +115,7 @@ describe('chat widget', () => {
   it('keeps messages written offline pending, then delivers each exactly once and in order', async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
-    await openWidget(page, `${session.server.url}/en`);
+    await openChat(page, `${session.server.url}/en`);
     await write(page, 'Connected first');
     const started = await arrived('Connected first');
 

@@ -5,16 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
-
-/** The launcher is server-rendered; it reacts once hydrated (client:idle). */
-async function openWidget(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('astro-island[component-url*="ChatLauncher"]:not([ssr])');
-  await page.getByRole('button', { name: 'Chat with us' }).click();
-  // No conversation going on: the widget opens on its home, the chat one click further.
-  await page.getByRole('dialog', { name: 'Help' }).getByRole('button', { name: 'Send us a message' }).click();
-  await page.getByRole('dialog', { name: 'Chat with the team' }).waitFor();
-}
+import { openChat } from '../support/widget-pages.ts';
 
 describe('the operator composer', () => {
   const session = useServerAndBrowser();
@@ -58,7 +49,7 @@ describe('the operator composer', () => {
   });
 
   it('/ + part of a shortcut, Enter: the reply with the visitor’s name is in the composer, sent, and the visitor sees it', async () => {
-    await openWidget(visitorPage, `${session.server.url}/en/billing`);
+    await openChat(visitorPage, `${session.server.url}/en/billing`);
     await visitorPage.getByLabel('Your message').fill('I was charged twice');
     await visitorPage.getByLabel('Your message').press('Enter');
     await visitorPage.locator('.chat-message--mine', { hasText: 'Sent' }).waitFor();

@@ -3,8 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import { connectClient, request, type ClientSocket } from '../support/chat-harness.ts';
+import { signedInStaff } from '../support/admin-pages.ts';
 import { useServerAndBrowser } from '../support/e2e-session.ts';
 
 describe('teams: an admin sets one up, the inbox shows what is routed to it', () => {
@@ -16,15 +16,7 @@ describe('teams: an admin sets one up, the inbox shows what is routed to it', ()
   const url = (path: string) => `${session.server.url}${path}`;
   const axeViolations = async (target: Page) => (await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${target.url()} ${v.id}`);
 
-  /** A signed-in staff member's page in a browser context of their own. */
-  const staffPage = async (email: string, name: string, role: 'admin' | 'operator'): Promise<Page> => {
-    const { rows } = await db.query<{ id: number }>('INSERT INTO users (email, name, password_hash, roles) VALUES ($1, $2, NULL, ARRAY[$3]::varchar[]) RETURNING id', [email, name, role]);
-    const token = randomToken();
-    await db.query("INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')", [tokenHash(token), rows[0]!.id]);
-    const context = await session.browser.newContext();
-    await context.addCookies([{ name: 'deflect_session', value: token, url: session.server.url, httpOnly: true, sameSite: 'Lax' }]);
-    return context.newPage();
-  };
+  const staffPage = (email: string, name: string, role: 'admin' | 'operator') => signedInStaff(session.browser, session.server, db, { email, name, role });
 
   beforeAll(async () => {
     db = new pg.Client({ connectionString: session.server.databaseUrl });

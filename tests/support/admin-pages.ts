@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
+import { randomToken, tokenHash } from '../../core/accounts/tokens.ts';
 import type { ServerProcess } from './server-process.ts';
 
 /** Creates the first admin through the one-time link the server printed. Returns the signed-in page. */
@@ -43,4 +45,17 @@ export async function join(browser: Browser, link: string, name: string, passwor
   await page.getByRole('button', { name: 'Create my account' }).click();
   await page.waitForURL('**/admin');
   return page;
+}
+
+/**
+ * A staff member made straight in the database with a session, signed in in a browser context of their own:
+ * for tests about what staff do, not about signing in.
+ */
+export async function signedInStaff(browser: Browser, server: ServerProcess, db: pg.Client, user: { email: string; name: string; role: 'admin' | 'operator' }): Promise<Page> {
+  const { rows } = await db.query<{ id: number }>('INSERT INTO users (email, name, password_hash, roles) VALUES ($1, $2, NULL, ARRAY[$3]::varchar[]) RETURNING id', [user.email, user.name, user.role]);
+  const token = randomToken();
+  await db.query("INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')", [tokenHash(token), rows[0]!.id]);
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'deflect_session', value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  return context.newPage();
 }
