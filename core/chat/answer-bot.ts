@@ -100,7 +100,7 @@ async function escalate(sequelize: Sequelize, conversation: Conversation, transa
   const route = await routeConversation(sequelize, conversation.origin, transaction);
   // The visitor waits for a person from now on: the time spent reading the bot's articles is not the team's
   // (the inbox's waiting time, and the chat report's first reply, which starts at human_requested_at).
-  const now = sequelize.fn('now') as unknown as Date;
+  const now = sequelize.fn('now');
   await Conversation.update({ botOutcome: 'escalated', teamId: route.team.id, waitingSince: now, humanRequestedAt: now }, { where: { id: conversation.id }, transaction });
   const event = await postMessage(sequelize, { conversationId: conversation.id, clientId: randomUUID(), sender: 'system', senderUserId: null, kind: 'event', body: ESCALATED_EVENT, event: { type: 'bot_escalated' } }, transaction);
   return [event, ...(await applyRoute(sequelize, conversation.id, route, transaction))];
